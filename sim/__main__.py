@@ -1,0 +1,5 @@
+"""`python -m sim` is `spacesim`."""
+
+from sim.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""The analysis layer: numbers from a results table. Never draws, never writes files."""

@@ -1,0 +1,258 @@
+"""The `spacesim` command: parses options, calls the layers below, prints.
+
+This is the only module that knows exit codes and the terminal. Every `SpacesimError` becomes
+one ``Error: ...`` line per problem, exit 2 for bad input and 1 for a failed run; any other
+exception is a bug and is reported in one line unless ``--debug`` asks for the traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import platform
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from sim.analysis.summary import summarise
+from sim.core.errors import SpacesimError
+from sim.experiment.runner import run_experiment
+from sim.report.tables import decision_table, minutes_table
+from sim.report.writer import check_target, write_run
+from sim.scenario.load import dump_scenario, load_scenario
+
+
+class ReportedError(click.ClickException):
+    """A failed run shown as one ``Error:`` line per problem; exit 1."""
+
+    def __init__(self, error: SpacesimError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+    def show(self, file: Any = None) -> None:  # noqa: D102
+        for line in self.error.lines():
+            click.echo(f"Error: {line}", err=True)
+
+
+class ReportedBadInputError(ReportedError):
+    """Bad input shown like a failed run, with click's usage-error exit code 2."""
+
+    exit_code = 2
+
+
+def reported(error: SpacesimError) -> ReportedError:
+    """The click exception that shows `error` with its exit code."""
+    return ReportedBadInputError(error) if error.exit_code == 2 else ReportedError(error)
+
+
+class SpacesimGroup(click.Group):
+    """The one translation point from spacesim's errors to the user's terminal."""
+
+    def invoke(self, ctx: click.Context) -> Any:  # noqa: D102
+        try:
+            return super().invoke(ctx)
+        except SpacesimError as error:
+            raise reported(error) from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
+            raise
+        except Exception as error:
+            if ctx.meta.get("debug"):
+                raise
+            raise click.ClickException(
+                f"internal error ({type(error).__name__}: {error}); "
+                "rerun with --debug and report it"
+            ) from None
+
+
+def _version() -> str:
+    try:
+        return version("spacesim")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+@click.group(cls=SpacesimGroup)
+@click.version_option(_version(), prog_name="spacesim")
+@click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Plan a film shot partly in space: compare split strategies by cost and schedule.
+
+    Example:
+
+    \b
+        spacesim run scenarios/split.yaml
+    """
+    ctx.meta["debug"] = debug
+
+
+@cli.command()
+@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--reps", type=click.IntRange(min=1), help="Replications per strategy.")
+@click.option("--seed", type=click.IntRange(min=0), help="Master seed (default: the scenario's).")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder (default: out/<scenario file name>).",
+)
+@click.option(
+    "--strategy",
+    "strategies",
+    multiple=True,
+    metavar="NAME",
+    help="Run only this strategy (repeat for several).",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default="all cores",
+    help="Worker processes.",
+)
+@click.option("--force", is_flag=True, help="Replace the output folder if it exists.")
+@click.option("--quiet", is_flag=True, help="No progress bar and no tables.")
+def run(
+    *,
+    scenario: Path,
+    reps: int | None,
+    seed: int | None,
+    out_dir: Path | None,
+    strategies: tuple[str, ...],
+    jobs: int,
+    force: bool,
+    quiet: bool,
+) -> None:
+    """Simulate every strategy of SCENARIO; print a table and write an output folder.
+
+    The folder holds summary.json, replications.csv (one row per replication and strategy),
+    scenario.resolved.yaml (every default filled in), run.json and the figures.
+
+    Example:
+
+    \b
+        spacesim run scenarios/split.yaml --reps 2000 --seed 7 --out out/split-7
+    """
+    target = out_dir if out_dir is not None else Path("out") / scenario.stem
+    check_target(target, force)
+    loaded = load_scenario(scenario)
+    started = dt.datetime.now(dt.UTC)
+    console = Console(stderr=True, quiet=quiet)
+    total = (reps or loaded.simulation.replications) * len(strategies or loaded.strategies)
+    with _progress(console, total, len(strategies or loaded.strategies)) as advance:
+        results = run_experiment(
+            loaded,
+            replications=reps,
+            seed=seed,
+            strategies=strategies or None,
+            jobs=jobs,
+            progress=advance,
+            scenario_file=str(scenario),
+        )
+    summary = summarise(results)
+    resolved = loaded.model_copy(
+        update={
+            "simulation": loaded.simulation.model_copy(
+                update={"seed": results.seed, "replications": results.replications}
+            )
+        }
+    )
+    record = {
+        "command": ["spacesim", *sys.argv[1:]],
+        "spacesim_version": _version(),
+        "scenario_file": str(scenario),
+        "scenario_sha256": hashlib.sha256(scenario.read_bytes()).hexdigest(),
+        "seed": results.seed,
+        "replications": results.replications,
+        "strategies": list(results.strategies),
+        "jobs": jobs,
+        "started_utc": started.isoformat(timespec="seconds"),
+        "finished_utc": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+    write_run(
+        target,
+        results=results,
+        summary=summary,
+        resolved_scenario=dump_scenario(resolved),
+        record=record,
+        force=force,
+    )
+    if not quiet:
+        out = Console()
+        out.print(decision_table(summary))
+        out.print(minutes_table(summary))
+    click.echo(f"Results written to {target}/")
+
+
+@cli.command()
+@click.argument(
+    "scenarios", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path)
+)
+def validate(scenarios: tuple[Path, ...]) -> None:
+    """Check scenario files; print every problem found, one line each.
+
+    Exits 2 if any file has a problem.
+
+    Example:
+
+    \b
+        spacesim validate scenarios/*.yaml
+    """
+    problems: list[SpacesimError] = []
+    for path in scenarios:
+        try:
+            scenario = load_scenario(path)
+        except SpacesimError as error:
+            problems.append(error)
+            continue
+        click.echo(
+            f"{path}: ok ({len(scenario.strategies)} strategies, "
+            f"{scenario.script.total:g} screen minutes)"
+        )
+    if problems:
+        lines = [line for error in problems for line in error.lines()]
+        raise InvalidFilesError(lines)
+
+
+class InvalidFilesError(SpacesimError):
+    """Problems of several files, reported together."""
+
+    exit_code = 2
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__("\n".join(lines))
+
+
+@contextmanager
+def _progress(console: Console, total: int, strategies: int) -> Iterator[Callable[[int], None]]:
+    """A progress bar on a terminal; nothing otherwise."""
+    if console.quiet or not console.is_terminal:
+        yield lambda _: None
+        return
+    bar = Progress(
+        TextColumn("simulating"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("replications"),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    )
+    with bar:
+        task = bar.add_task("run", total=total)
+        yield lambda done: bar.advance(task, done * strategies)
+
+
+def main() -> None:
+    """Entry point of the `spacesim` console script."""
+    cli(prog_name="spacesim")

@@ -1,0 +1,89 @@
+"""The exceptions spacesim raises on purpose; the CLI turns each into a one-line message.
+
+Bad input (a scenario that does not load or validate, an output folder that exists) is a
+`SpacesimError` with `exit_code = 2`; a run that fails is one with `exit_code = 1`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class SpacesimError(Exception):
+    """Base of every error spacesim reports to the user instead of a traceback."""
+
+    exit_code = 1
+
+    def lines(self) -> list[str]:
+        """The message, one line per problem."""
+        return str(self).splitlines() or [type(self).__name__]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a scenario file: where (a dotted key path) and what."""
+
+    path: str
+    message: str
+
+
+class ScenarioError(SpacesimError):
+    """A scenario file that cannot be read or does not validate; lists every problem found."""
+
+    exit_code = 2
+
+    def __init__(self, file: str, problems: list[Problem]) -> None:
+        self.file = file
+        self.problems = problems
+        super().__init__("\n".join(self.lines()))
+
+    def lines(self) -> list[str]:
+        """`<file>: <key path>: <what is wrong>; <what is allowed>`, one per problem."""
+        out = []
+        for problem in self.problems:
+            where = f"{self.file}: {problem.path}: " if problem.path else f"{self.file}: "
+            out.append(where + problem.message)
+        return out
+
+
+class UsageError(SpacesimError):
+    """A request that cannot be carried out as asked (unknown strategy, output folder exists)."""
+
+    exit_code = 2
+
+
+class OutputExistsError(UsageError):
+    """The output folder already exists and the user did not ask to replace it."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"{path} already exists. Use --force to replace it, or --out to choose another folder."
+        )
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One replication that raised: enough to replay it with `spacesim trace`."""
+
+    strategy: str
+    replication: int
+    error: str
+
+
+class ReplicationError(SpacesimError):
+    """One or more replications raised; the run is not usable."""
+
+    exit_code = 1
+
+    def __init__(self, scenario_file: str, seed: int, failures: list[Failure]) -> None:
+        self.failures = failures
+        shown = failures[:5]
+        lines = [
+            f"replication {f.replication} of strategy '{f.strategy}' failed: {f.error}. "
+            f'Reproduce with: python -c "import sim; sim.run_replication(sim.load_scenario('
+            f"'{scenario_file}'), '{f.strategy}', seed={seed}, replication={f.replication})\""
+            for f in shown
+        ]
+        if len(failures) > len(shown):
+            lines.append(f"... and {len(failures) - len(shown)} more failed replications")
+        super().__init__("\n".join(lines))

@@ -1,0 +1,1 @@
+"""The experiment layer: replications x strategies, seeds, executors, the results table."""

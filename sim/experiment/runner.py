@@ -1,0 +1,106 @@
+"""Running an experiment: every strategy of a scenario, replication by replication.
+
+Replication *i* of every strategy is seeded from (master seed, *i*) alone - never from the worker
+or the batch - so the results are the same whatever the executor, the number of workers or
+which strategies were asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sim.core.errors import Failure, ReplicationError, UsageError
+from sim.experiment.executors import run_batches
+from sim.experiment.results import Results, Row, row_of
+from sim.model.production import run_replication
+from sim.scenario.schema import Scenario
+
+#: Replications per batch handed to a worker: big enough to amortise the hand-over.
+BATCH_SIZE = 50
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Replications [start, stop) of the given strategies."""
+
+    scenario: Scenario
+    strategies: tuple[str, ...]
+    seed: int
+    start: int
+    stop: int
+
+
+def simulate_batch(batch: Batch) -> tuple[list[Row], list[Failure]]:
+    """Run one batch; a replication that raises is recorded as a failure, the rest go on."""
+    rows: list[Row] = []
+    failures: list[Failure] = []
+    for replication in range(batch.start, batch.stop):
+        for strategy in batch.strategies:
+            try:
+                outcome = run_replication(batch.scenario, strategy, batch.seed, replication)
+            except Exception as error:
+                failures.append(Failure(strategy, replication, f"{type(error).__name__}: {error}"))
+                continue
+            rows.append(row_of(outcome, batch.scenario))
+    return rows, failures
+
+
+def run_experiment(
+    scenario: Scenario,
+    *,
+    replications: int | None = None,
+    seed: int | None = None,
+    strategies: Sequence[str] | None = None,
+    jobs: int = 1,
+    progress: Callable[[int], None] | None = None,
+    scenario_file: str = "<scenario>",
+) -> Results:
+    """Simulate `replications` replications of each strategy.
+
+    Args:
+        scenario: a loaded scenario.
+        replications: per strategy; the scenario's own number when None.
+        seed: master seed; the scenario's own when None.
+        strategies: names to run, in the scenario's order; all when None.
+        jobs: worker processes (1 runs in this process).
+        progress: called with the number of replications finished each time a batch ends.
+        scenario_file: named in the message of a failed replication.
+
+    Raises:
+        UsageError: an unknown strategy name or a bad number of replications or jobs.
+        ReplicationError: some replications raised; names each so it can be replayed.
+    """
+    replications = scenario.simulation.replications if replications is None else replications
+    seed = scenario.simulation.seed if seed is None else seed
+    names = _strategies(scenario, strategies)
+    if replications < 1:
+        raise UsageError(f"--reps {replications}: use at least 1 replication")
+    if jobs < 1:
+        raise UsageError(f"--jobs {jobs}: use at least 1 worker")
+    if seed < 0:
+        raise UsageError(f"--seed {seed}: use a non-negative integer")
+    batches = [
+        Batch(scenario, names, seed, start, min(start + BATCH_SIZE, replications))
+        for start in range(0, replications, BATCH_SIZE)
+    ]
+    rows: list[Row] = []
+    failures: list[Failure] = []
+    for batch_rows, batch_failures in run_batches(simulate_batch, batches, jobs, progress):
+        rows += batch_rows
+        failures += batch_failures
+    if failures:
+        failures.sort(key=lambda f: (f.replication, names.index(f.strategy)))
+        raise ReplicationError(scenario_file, seed, failures)
+    return Results.collect(scenario, seed, names, rows)
+
+
+def _strategies(scenario: Scenario, asked: Sequence[str] | None) -> tuple[str, ...]:
+    if not asked:
+        return tuple(scenario.strategies)
+    unknown = [name for name in asked if name not in scenario.strategies]
+    if unknown:
+        raise UsageError(
+            f"unknown strategy '{unknown[0]}'; the scenario has: " + ", ".join(scenario.strategies)
+        )
+    return tuple(name for name in scenario.strategies if name in asked)

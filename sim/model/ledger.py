@@ -1,0 +1,59 @@
+"""The cost ledger of one replication: every cost is an entry with a day, category and account."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Budget categories, in top-sheet order.
+CATEGORIES: tuple[str, ...] = (
+    "seats",
+    "training",
+    "fees",
+    "ground",
+    "stock",
+    "vfx",
+    "post",
+    "overhead",
+    "risk",
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One cost: when it fell due, its category, a finer account, and the amount."""
+
+    day: float
+    category: str
+    account: str
+    amount_usd: float
+
+
+@dataclass
+class Ledger:
+    """Costs in the order they were charged."""
+
+    entries: list[Entry] = field(default_factory=list)
+
+    def charge(self, day: float, category: str, account: str, amount_usd: float) -> None:
+        """Record a cost.
+
+        Raises:
+            ValueError: unknown category or a negative amount (costs never go below zero).
+        """
+        if category not in CATEGORIES:
+            raise ValueError(f"unknown cost category {category!r}")
+        if not amount_usd >= 0:
+            raise ValueError(f"cost {amount_usd!r} for {account} is negative or not a number")
+        self.entries.append(Entry(day, category, account, float(amount_usd)))
+
+    def by_category(self) -> dict[str, float]:
+        """Total per category, every category present."""
+        totals = dict.fromkeys(CATEGORIES, 0.0)
+        for entry in self.entries:
+            totals[entry.category] += entry.amount_usd
+        return totals
+
+    @property
+    def total_usd(self) -> float:
+        """All costs."""
+        return sum(entry.amount_usd for entry in self.entries)

@@ -1,0 +1,82 @@
+"""What one replication produced: the flat record the experiment layer turns into a row."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from sim.model.context import Replication
+from sim.model.ledger import Ledger
+from sim.model.timeline import Timeline
+from sim.scenario.quantities import REAL_SOURCES, SOURCES, SPACE_KINDS, SceneKind, SourceName
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Delivery, costs and screen minutes of one replication of one strategy.
+
+    Screen minutes are conserved: the final film's minutes by source plus the minutes cut add
+    up to the script's minutes; CGI's minutes include the shortfall remade as full-CG shots.
+    """
+
+    strategy: str
+    replication: int
+    delivered: bool
+    delivery_day: float
+    blocked_by: str
+    cost_by_category: dict[str, float]
+    planned_by_source: dict[str, float]
+    minutes_by_source: dict[str, float]
+    shortfall_minutes: float
+    cut_minutes: float
+    real_share: float
+    drivers: dict[str, float]
+    ledger: Ledger
+    timeline: Timeline
+
+    @property
+    def cost_usd(self) -> float:
+        """Total cost."""
+        return sum(self.cost_by_category.values())
+
+
+def outcome_of(
+    rep: Replication,
+    *,
+    delivery_day: float,
+    blocked_by: str,
+    obtained: dict[SourceName, dict[SceneKind, float]],
+    remade_minutes: float,
+    cut_minutes: float,
+) -> Outcome:
+    """Summarise a finished (or stopped) replication."""
+    script = rep.scenario.script
+    plan = rep.strategy.planned_minutes(script)
+    planned: dict[str, float] = {
+        source: float(sum(plan.get(source, {}).values())) for source in SOURCES
+    }
+    minutes: dict[str, float] = {
+        source: float(sum(obtained.get(source, {}).values())) for source in SOURCES
+    }
+    minutes["cgi"] = planned["cgi"] + remade_minutes
+    shortfall = sum(planned[s] - minutes[s] for s in SOURCES if s != "cgi")
+    space_total = sum(script.minutes(kind) for kind in SPACE_KINDS)
+    real = sum(
+        obtained.get(source, {}).get(kind, 0.0) for source in REAL_SOURCES for kind in SPACE_KINDS
+    )
+    return Outcome(
+        strategy=rep.strategy_name,
+        replication=rep.streams.replication,
+        delivered=math.isfinite(delivery_day),
+        delivery_day=delivery_day,
+        blocked_by=blocked_by,
+        cost_by_category=rep.ledger.by_category(),
+        planned_by_source=planned,
+        minutes_by_source=minutes,
+        shortfall_minutes=shortfall,
+        cut_minutes=cut_minutes,
+        real_share=real / space_total if space_total > 0 else math.nan,
+        drivers=dict(rep.drivers),
+        ledger=rep.ledger,
+        timeline=rep.timeline,
+    )

@@ -1,0 +1,67 @@
+"""Parabolic flights: a charter campaign of zero-g aircraft flights, day after day.
+
+After the booking lead time the campaign flies `flights_per_day` charters on each day that is
+not cancelled (weather, maintenance), until the planned screen minutes are in hand or
+`max_flights` have flown, or the horizon comes (so a campaign whose every day is cancelled
+still ends). A flight yields the sum of its parabolas' weightless seconds x cameras / shooting
+ratio: many short takes, as on Apollo 13 (612 parabolas of ~25 s).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+
+import simpy
+
+from sim.model.context import Replication
+from sim.model.footage import allocate
+from sim.model.risks import strike
+from sim.scenario.quantities import SceneKind
+from sim.scenario.sources import Parabolic
+
+
+def fly_parabolic(
+    rep: Replication, aircraft: Parabolic, plan: dict[SceneKind, float]
+) -> Generator[simpy.Event, object, dict[SceneKind, float]]:
+    """Process: book and fly the campaign from now; returns screen minutes obtained, per kind.
+
+    Streams: ``parabolic`` (booking lead, charter price, then per campaign day a cancellation
+    uniform and per flight its parabolas' seconds and shooting ratio).
+    Ledger: ``seats`` per charter flown. Timeline: spans ``booking`` and ``campaign``.
+    Risk events hitting ``parabolic`` strike at the start. Handles no interrupts.
+    The campaign's days are worked out in one step and waited for with one timeout.
+    """
+    env = rep.env
+    impact = strike(rep, "parabolic")
+    if impact.cancelled:
+        return dict.fromkeys(plan, 0.0)
+    lead = rep.draw("parabolic", aircraft.booking_lead_days) + impact.delay_days
+    charter = rep.draw("parabolic", aircraft.charter_usd)
+    rng = rep.streams["parabolic"]
+    yield env.timeout(lead)
+    rep.timeline.span("parabolic", "booking", env.now - lead, env.now)
+    start = env.now
+    needed = sum(plan.values())
+    obtained = 0.0
+    flights = 0
+    day = 0
+    last_day = rep.scenario.simulation.horizon_days - start
+    while obtained < needed and flights < aircraft.max_flights and day < last_day:
+        day += 1
+        if rng.random() < aircraft.flight_cancel_probability:
+            rep.count("parabolic_cancelled_days")
+            continue
+        for _ in range(aircraft.flights_per_day):
+            if obtained >= needed or flights >= aircraft.max_flights:
+                break
+            seconds = rep.draw(
+                "parabolic", aircraft.weightless_seconds_per_parabola, aircraft.parabolas_per_flight
+            )
+            ratio = rep.draw("parabolic", aircraft.shooting_ratio)
+            obtained += float(seconds.sum()) / 60.0 * aircraft.cameras / ratio
+            flights += 1
+            rep.ledger.charge(start + day - 1, "seats", "parabolic charters", charter)
+    yield env.timeout(day)
+    rep.timeline.span("parabolic", "campaign", start, env.now)
+    rep.drivers["parabolic_flights"] = float(flights)
+    return allocate(obtained, plan)

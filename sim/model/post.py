@@ -1,0 +1,42 @@
+"""Post-production: editorial after the last picture, then finishing after picture lock.
+
+Picture lock needs both: the edit (which starts when the last picture is in hand) and every VFX
+shot. Sound, music, colour and conform follow; then the film is delivered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+
+import simpy
+
+from sim.model.context import Replication
+from sim.model.risks import strike
+from sim.scenario.schema import Post
+
+
+def post_produce(
+    rep: Replication, post: Post, vfx_batches: list[simpy.Process]
+) -> Generator[simpy.Event, object, float]:
+    """Process: from the last picture to delivery; returns the delivery day.
+
+    Streams: ``post`` (editorial days, finishing days, cost). Ledger: ``post`` at delivery.
+    Timeline: spans ``editorial``, ``finishing``; milestones ``picture lock``, ``delivery``.
+    Risk events hitting ``post`` strike at picture lock and delay finishing.
+    Handles no interrupts.
+    """
+    env = rep.env
+    editorial = rep.draw("post", post.editorial_days)
+    finishing = rep.draw("post", post.finishing_days)
+    cost = rep.draw("post", post.cost_usd)
+    start = env.now
+    yield env.all_of([env.timeout(editorial), *vfx_batches])
+    rep.timeline.span("post", "editorial", start, start + editorial)
+    rep.timeline.mark(env.now, "picture lock")
+    lock = env.now
+    finishing += strike(rep, "post").delay_days
+    yield env.timeout(finishing)
+    rep.timeline.span("post", "finishing", lock, env.now)
+    rep.ledger.charge(env.now, "post", "post-production", cost)
+    rep.timeline.mark(env.now, "delivery")
+    return env.now

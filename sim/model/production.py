@@ -1,0 +1,177 @@
+"""One replication of one strategy: the production's structure, from day 0 to delivery.
+
+Pre-production starts at once; the orbital crew starts training alongside it. When
+pre-production is done, the VFX vendor opens, the planned full-CG shots are released, and every
+other source's track starts. Each track, when it ends, hands its footage to VFX (clean-up or
+composite shots) and its shortfall to the strategy's policy (full-CG remakes, or a shorter
+cut). Post-production follows the last picture. A replication still running at the horizon
+stops there and counts as not delivered, with the tracks that were still open.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Generator
+from dataclasses import dataclass, field
+from typing import Any
+
+import simpy
+
+from sim.core.rng import Streams
+from sim.model.context import Replication
+from sim.model.ground import shoot_ground
+from sim.model.orbit_shoot import orbit_track
+from sim.model.outcome import Outcome, outcome_of
+from sim.model.parabolic import fly_parabolic
+from sim.model.post import post_produce
+from sim.model.risks import draw_register, strike
+from sim.model.stock import license_stock
+from sim.model.suborbital import fly_suborbital
+from sim.model.vfx import VendorTeam, make_shots
+from sim.scenario.quantities import SceneKind, ShotClass, SourceName
+from sim.scenario.schema import Scenario
+
+ProcessGenerator = Generator[simpy.Event, Any, Any]
+
+
+@dataclass
+class Book:
+    """What the tracks of one replication have delivered so far."""
+
+    team: VendorTeam
+    rate_usd: float
+    obtained: dict[SourceName, dict[SceneKind, float]] = field(default_factory=dict)
+    remade_minutes: float = 0.0
+    cut_minutes: float = 0.0
+    batches: list[simpy.Process] = field(default_factory=list)
+    open_tracks: set[str] = field(default_factory=set)
+    vendor_struck: bool = False
+    delivery_day: float = math.inf
+
+
+def run_replication(scenario: Scenario, strategy: str, seed: int, replication: int) -> Outcome:
+    """Simulate replication `replication` of `strategy` with master seed `seed`.
+
+    Same arguments, same outcome, bit for bit: every draw comes from the replication's named
+    streams.
+    """
+    env = simpy.Environment()
+    rep = Replication(env, scenario, strategy, Streams(seed, replication))
+    for name in scenario.risks:
+        rep.drivers[f"risk_{name}"] = 0.0
+    rep.pending_risks = draw_register(rep)
+    overhead_per_day = rep.draw("production", scenario.production.overhead_usd_per_day)
+    preproduction_days = rep.draw("production", scenario.production.preproduction_days)
+    preproduction_days += strike(rep, "production").delay_days
+    rep.drivers["preproduction_days"] = preproduction_days
+    book = Book(
+        team=VendorTeam(scenario.sources.cgi.artists, preproduction_days),
+        rate_usd=rep.draw("vfx_rates", scenario.sources.cgi.artist_day_usd),
+    )
+    production = env.process(produce(rep, book, preproduction_days))
+    env.run(until=scenario.simulation.horizon_days)
+    delivered = not production.is_alive
+    end_day = book.delivery_day if delivered else env.now
+    rep.ledger.charge(end_day, "overhead", "daily overhead", overhead_per_day * end_day)
+    blocked_by = "" if delivered else _blocked_by(book)
+    return outcome_of(
+        rep,
+        delivery_day=end_day if delivered else math.inf,
+        blocked_by=blocked_by,
+        obtained=book.obtained,
+        remade_minutes=book.remade_minutes,
+        cut_minutes=book.cut_minutes,
+    )
+
+
+def produce(rep: Replication, book: Book, preproduction_days: float) -> ProcessGenerator:
+    """Process: the whole production; sets `book.delivery_day` when the film is delivered."""
+    env = rep.env
+    scenario = rep.scenario
+    sources = scenario.sources
+    plan = rep.strategy.planned_minutes(scenario.script)
+    preproduction_done = env.timeout(preproduction_days)
+    tracks = []
+    if "orbit" in plan:
+        orbit = orbit_track(rep, sources.orbit, plan["orbit"], preproduction_done)
+        tracks.append(env.process(_track(rep, book, "orbit", plan["orbit"], orbit)))
+    yield preproduction_done
+    rep.timeline.span("production", "pre-production", 0.0, env.now)
+    if "cgi" in plan:
+        _release(rep, book, "cgi", "full_cg", sum(plan["cgi"].values()))
+    starters: dict[SourceName, tuple[Callable[..., ProcessGenerator], object]] = {
+        "suborbital": (fly_suborbital, sources.suborbital),
+        "parabolic": (fly_parabolic, sources.parabolic),
+        "ground": (shoot_ground, sources.ground),
+        "stock": (license_stock, sources.stock),
+    }
+    for source, (shoot, parameters) in starters.items():
+        if source in plan:
+            run = shoot(rep, parameters, plan[source])
+            tracks.append(env.process(_track(rep, book, source, plan[source], run)))
+    yield env.all_of(tracks)
+    rep.drivers["picture_done_day"] = env.now
+    rep.timeline.mark(env.now, "last picture")
+    book.delivery_day = yield from post_produce(rep, scenario.post, book.batches)
+
+
+def _track(
+    rep: Replication,
+    book: Book,
+    source: SourceName,
+    planned: dict[SceneKind, float],
+    shoot: ProcessGenerator,
+) -> ProcessGenerator:
+    """Run one source's track, then hand its footage to VFX and its shortfall to the policy."""
+    book.open_tracks.add(source)
+    obtained: dict[SceneKind, float] = yield from shoot
+    book.open_tracks.discard(source)
+    obtained = {kind: min(obtained.get(kind, 0.0), minutes) for kind, minutes in planned.items()}
+    book.obtained[source] = obtained
+    rep.timeline.mark(rep.env.now, f"{source} done")
+    work = getattr(rep.scenario.sources, source).vfx
+    vfx_minutes = sum(minutes * work.share.get(kind, 0.0) for kind, minutes in obtained.items())
+    if vfx_minutes > 0:
+        _release(rep, book, source, work.shot_class, vfx_minutes)
+    shortfall = sum(planned.values()) - sum(obtained.values())
+    if shortfall > 1e-9:
+        if rep.strategy.shortfall == "cgi":
+            book.remade_minutes += shortfall
+            _release(rep, book, source, "full_cg", shortfall)
+        else:
+            book.cut_minutes += shortfall
+
+
+def _release(
+    rep: Replication, book: Book, origin: str, shot_class: ShotClass, minutes: float
+) -> None:
+    """Release a batch of VFX shots now; the first release lets risk events on ``cgi`` strike."""
+    if not book.vendor_struck:
+        book.vendor_struck = True
+        delay = strike(rep, "cgi").delay_days
+        if delay > 0:
+            book.team.hold(rep.env.now + delay)
+    cgi = rep.scenario.sources.cgi
+    book.batches.append(
+        rep.env.process(
+            make_shots(
+                rep,
+                book.team,
+                cgi=cgi,
+                origin=origin,
+                shot_class=shot_class,
+                minutes=minutes,
+                rate_usd=book.rate_usd,
+            )
+        )
+    )
+
+
+def _blocked_by(book: Book) -> str:
+    """What was still open at the horizon."""
+    open_tracks = sorted(book.open_tracks)
+    if open_tracks:
+        return "+".join(open_tracks)
+    if any(batch.is_alive for batch in book.batches):
+        return "vfx"
+    return "post"

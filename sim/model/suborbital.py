@@ -1,0 +1,83 @@
+"""Suborbital flights: the film's crew takes seats on flights flown at the operator's cadence.
+
+The first flight is the first the operator flies once the vehicle is available and the crew
+has trained; each later flight follows after a drawn interval (the operator's cadence, not the
+film's wish). Each flight can slip; each yields its weightless minutes x cameras / shooting
+ratio. The film keeps booking flights until the planned minutes are in hand or it reaches its
+`max_flights`. A flyer who drops out at the last medical is replaced by a trained backup of the
+same role if one is left; otherwise that flight's scenes cannot be shot and it yields nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+
+import numpy as np
+import simpy
+
+from sim.core.units import day_of
+from sim.model.context import Replication
+from sim.model.footage import allocate
+from sim.model.risks import strike
+from sim.scenario.quantities import SceneKind
+from sim.scenario.sources import Suborbital
+
+
+def fly_suborbital(
+    rep: Replication, vehicle: Suborbital, plan: dict[SceneKind, float]
+) -> Generator[simpy.Event, object, dict[SceneKind, float]]:
+    """Process: the suborbital campaign from now; returns screen minutes obtained, per kind.
+
+    Streams: ``suborbital_costs`` (seat price), ``suborbital_flights`` (per flight: slip,
+    weightless minutes, shooting ratio, interval to the next), ``suborbital_medical`` (one
+    uniform per flyer per flight).
+    Ledger: ``seats`` per flight. Timeline: span ``flights``, milestone ``suborbital flight``.
+    Risk events hitting ``suborbital`` strike at the start. Handles no interrupts.
+    """
+    env = rep.env
+    start = env.now
+    impact = strike(rep, "suborbital")
+    if impact.cancelled:
+        return dict.fromkeys(plan, 0.0)
+    seat_price = rep.draw("suborbital_costs", vehicle.seat_price_usd)
+    available = start
+    if vehicle.available_from is not None:
+        available = max(start, day_of(rep.scenario.production.start_date, vehicle.available_from))
+    scheduled = max(
+        available + impact.delay_days, start + rep.draw("suborbital_flights", vehicle.training_days)
+    )
+    roles = rep.crew
+    flyers = rep.flyers
+    needed = sum(plan.values())
+    obtained = 0.0
+    flights = 0
+    while obtained < needed and flights < vehicle.max_flights:
+        slip = rep.draw("suborbital_flights", vehicle.slip_days)
+        weightless = rep.draw("suborbital_flights", vehicle.weightless_minutes_per_flight)
+        ratio = rep.draw("suborbital_flights", vehicle.shooting_ratio)
+        interval = rep.draw("suborbital_flights", vehicle.flight_interval_days)
+        dropouts = rep.streams["suborbital_medical"].random(flyers) < (
+            vehicle.medical_disqualification_probability
+        )
+        yield env.timeout(scheduled + slip - env.now)
+        flights += 1
+        rep.ledger.charge(env.now, "seats", "suborbital seats", seat_price * flyers)
+        rep.timeline.mark(env.now, "suborbital flight")
+        if _covered_by_backups(dropouts, [(role.count, role.backups) for role in roles.values()]):
+            obtained += weightless * vehicle.cameras / ratio
+        else:
+            rep.count("suborbital_lost_flights")
+        scheduled = env.now + interval
+    rep.drivers["suborbital_flights"] = float(flights)
+    rep.timeline.span("suborbital", "flights", start, env.now)
+    return allocate(obtained, plan)
+
+
+def _covered_by_backups(dropouts: np.ndarray, roles: list[tuple[int, int]]) -> bool:
+    """Whether every role has enough backups for its flyers who dropped out."""
+    offset = 0
+    for count, backups in roles:
+        if int(dropouts[offset : offset + count].sum()) > backups:
+            return False
+        offset += count
+    return True

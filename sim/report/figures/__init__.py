@@ -1,0 +1,1 @@
+"""One module per figure; each builds a matplotlib Figure from a results table."""

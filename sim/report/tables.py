@@ -1,0 +1,79 @@
+"""Terminal tables of a run's summary (rich renderables; the CLI prints them)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich import box
+from rich.table import Table
+
+from sim.scenario.quantities import SOURCES
+
+
+def _money(value: float) -> str:
+    return f"{value / 1e6:,.1f}"
+
+
+def _share(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0%}"
+
+
+_SHORT = {"suborbital": "subor-\nbital", "parabolic": "para-\nbolic"}
+
+
+def decision_table(summary: dict[str, Any]) -> Table:
+    """One row per strategy: P50/P80 cost and delivery, and the chances of meeting targets."""
+    currency = summary["currency"]
+    table = Table(
+        title=f"{summary['scenario']}: {summary['replications']:,} replications per strategy, "
+        f"seed {summary['seed']}",
+        caption=f"Cost in millions {currency}; budget {summary['budget_usd'] / 1e6:,.1f} M, "
+        f"deadline {summary['deadline_date']}. P80: 80% of replications finish at or below.",
+        box=box.SIMPLE_HEAD,
+        collapse_padding=True,
+    )
+    table.add_column("strategy", style="bold", no_wrap=True)
+    table.add_column("cost\nP50", justify="right", no_wrap=True)
+    table.add_column("cost\nP80", justify="right", no_wrap=True)
+    table.add_column("delivery\nP50", justify="right", no_wrap=True)
+    table.add_column("delivery\nP80", justify="right", no_wrap=True)
+    for header in ("on\ntime", "on\nbudget", "both"):
+        table.add_column(header, justify="right", no_wrap=True)
+    for name, strategy in summary["strategies"].items():
+        dates = strategy["delivery_date"]
+        table.add_row(
+            name,
+            _money(strategy["cost"]["p50"]),
+            _money(strategy["cost"]["p80"]),
+            dates["p50"] or "never",
+            dates["p80"] or "never",
+            _share(strategy["p_on_time"]),
+            _share(strategy["p_on_budget"]),
+            _share(strategy["p_joint"]),
+        )
+    return table
+
+
+def minutes_table(summary: dict[str, Any]) -> Table:
+    """One row per strategy: mean screen minutes by source, cuts, and real-footage share."""
+    table = Table(
+        title="Screen minutes by source (mean over replications)",
+        caption="real: share of space-scene minutes shot in orbit, suborbital, parabolic, "
+        "or from stock",
+        box=box.SIMPLE_HEAD,
+        collapse_padding=True,
+    )
+    table.add_column("strategy", style="bold", no_wrap=True)
+    for source in SOURCES:
+        table.add_column(_SHORT.get(source, source), justify="right", no_wrap=True)
+    table.add_column("cut", justify="right", no_wrap=True)
+    table.add_column("real", justify="right", no_wrap=True)
+    for name, strategy in summary["strategies"].items():
+        minutes = strategy["minutes_by_source"]
+        table.add_row(
+            name,
+            *(f"{minutes[source]:.1f}" if minutes[source] else "-" for source in SOURCES),
+            f"{strategy['cut_minutes']:.1f}" if strategy["cut_minutes"] else "-",
+            _share(strategy["real_share"]),
+        )
+    return table

@@ -1,0 +1,94 @@
+"""The output folder of a run, written whole or not at all.
+
+Everything goes into a hidden temporary folder beside the target, which is renamed into place
+only when complete; an interrupted run leaves no folder that looks finished. An existing folder
+is replaced only when asked (`force`), and only if it is a spacesim output folder.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from matplotlib.figure import Figure
+
+from sim.core.errors import OutputExistsError, UsageError
+from sim.experiment.results import Results
+from sim.report.figures.breakdown import cost_breakdown
+from sim.report.figures.minutes import minutes_by_source
+from sim.report.figures.scatter import cost_vs_delivery
+from sim.report.figures.scurve import s_curves
+
+#: Figures of every run, by file name.
+FIGURES: dict[str, Callable[[Results], Figure]] = {
+    "cost_vs_delivery.png": cost_vs_delivery,
+    "s_curves.png": s_curves,
+    "cost_breakdown.png": cost_breakdown,
+    "minutes_by_source.png": minutes_by_source,
+}
+
+#: A folder holding this file was written by spacesim and may be replaced with `force`.
+RUN_RECORD = "run.json"
+
+
+def check_target(target: Path, force: bool) -> None:
+    """Refuse a target we must not write to, before any work is done.
+
+    Raises:
+        OutputExistsError: the target exists and `force` was not given.
+        UsageError: the target exists but is not a spacesim output folder.
+    """
+    if not target.exists():
+        return
+    if not force:
+        raise OutputExistsError(str(target))
+    if not target.is_dir() or not ((target / RUN_RECORD).exists() or not any(target.iterdir())):
+        raise UsageError(
+            f"{target} exists and is not a spacesim output folder; choose another folder with --out"
+        )
+
+
+def write_run(
+    target: Path,
+    *,
+    results: Results,
+    summary: dict[str, Any],
+    resolved_scenario: str,
+    record: dict[str, Any],
+    force: bool,
+) -> list[Path]:
+    """Write a run's folder atomically; returns the files written, relative to the folder."""
+    check_target(target, force)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.partial-", dir=target.parent))
+    try:
+        (staging / "summary.json").write_text(_json(summary), encoding="utf-8")
+        (staging / "replications.csv").write_text(results.to_csv(), encoding="utf-8")
+        (staging / "scenario.resolved.yaml").write_text(resolved_scenario, encoding="utf-8")
+        for name, build in FIGURES.items():
+            build(results).savefig(staging / name)
+        (staging / RUN_RECORD).write_text(_json(record), encoding="utf-8")
+        written = sorted(path.relative_to(staging) for path in staging.iterdir())
+        _swap_into_place(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return written
+
+
+def _swap_into_place(staging: Path, target: Path) -> None:
+    if not target.exists():
+        staging.rename(target)
+        return
+    old = target.with_name(f".{target.name}.replaced-{staging.name.rsplit('-', 1)[-1]}")
+    target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, indent=2, allow_nan=False) + "\n"

@@ -1,0 +1,237 @@
+"""The scenario: a tree of frozen typed nodes, plus the checks that span several nodes.
+
+Pydantic checks each node (types, ranges, unknown keys, distribution parameters). The checks
+that need the whole tree - fractions that sum to 1, a source that cannot deliver a scene kind,
+a deadline before the start - live in `Scenario.problems()`, which returns every problem with
+its key path rather than stopping at the first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from sim.core.errors import Problem
+from sim.scenario.quantities import (
+    SCENE_KINDS,
+    Days,
+    Money,
+    Name,
+    Node,
+    Probability,
+    SceneKind,
+    SourceName,
+)
+from sim.scenario.sources import REFUSALS, Sources
+
+#: What a risk event can hit: the production as a whole or one of its tracks.
+RiskTarget = Literal[
+    "production", "orbit", "suborbital", "parabolic", "ground", "stock", "cgi", "post"
+]
+CANCELLABLE: tuple[str, ...] = ("orbit", "suborbital", "parabolic", "ground", "stock")
+
+#: Fractions of a scene kind may miss 1 by this much (three thirds written as 0.333...).
+SUM_TOLERANCE = 1e-3
+
+
+class Simulation(Node):
+    """How many replications, from which seed, and how far a replication may run."""
+
+    replications: int = Field(ge=1, le=1_000_000, description="replications per strategy")
+    seed: int = Field(ge=0, le=2**63 - 1, description="master seed of every random stream")
+    horizon_days: float = Field(
+        gt=0, le=36_500, description="a replication still running after this counts as late"
+    )
+
+
+class Production(Node):
+    """The film as a business: dates, budget and what each day of it costs."""
+
+    title: str = Field(min_length=1, max_length=200, description="the film's working title")
+    start_date: dt.date = Field(description="day 0 of the simulation: the production starts")
+    deadline_date: dt.date = Field(description="the delivery date the film must meet")
+    budget_usd: float = Field(gt=0, description="the budget the film must meet")
+    currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO code shown in reports")
+    overhead_usd_per_day: Money = Field(description="cost of each day until delivery")
+    preproduction_days: Days = Field(description="script, casting, design, previs")
+
+
+class Script(Node):
+    """Screen minutes the script needs, per scene kind."""
+
+    weightless_interior: float = Field(ge=0, le=10_000)
+    earth_view: float = Field(ge=0, le=10_000)
+    exterior_eva: float = Field(ge=0, le=10_000)
+    launch_landing: float = Field(ge=0, le=10_000)
+    ground_drama: float = Field(ge=0, le=10_000)
+
+    def minutes(self, kind: SceneKind) -> float:
+        """Screen minutes of one scene kind."""
+        return float(getattr(self, kind))
+
+    @property
+    def total(self) -> float:
+        """All screen minutes of the script."""
+        return sum(self.minutes(kind) for kind in SCENE_KINDS)
+
+
+class CrewRole(Node):
+    """People of one role who fly, and the backups trained alongside them."""
+
+    count: int = Field(ge=1, le=20, description="people of this role who fly")
+    backups: int = Field(ge=0, le=20, description="backups trained alongside them")
+
+
+class RiskEvent(Node):
+    """A one-off event of a risk register: a chance, a target, and an impact."""
+
+    description: str = Field(default="", description="what the event is")
+    probability: Probability = Field(description="chance it happens in a replication")
+    hits: RiskTarget = Field(description="the production, or the track it strikes")
+    effect: Literal["delay", "cancel"] = Field(
+        default="delay", description="delay the track's start, or cancel the track"
+    )
+    delay_days: Days = Field(default=0.0, validate_default=True, description="delay if it happens")
+    cost_usd: Money = Field(default=0.0, validate_default=True, description="cost if it happens")
+
+
+class Strategy(Node):
+    """Where each scene kind's minutes come from, and what happens to minutes not obtained."""
+
+    description: str = Field(default="", description="what the strategy is")
+    split: dict[SceneKind, dict[SourceName, Probability]] = Field(
+        description="per scene kind, the fraction of its minutes from each source (sums to 1)"
+    )
+    crew: dict[Name, CrewRole] | None = Field(
+        default=None, description="who flies in this strategy; none = the scenario's crew"
+    )
+    shortfall: Literal["cgi", "cut"] = Field(
+        default="cgi",
+        description="cgi: remake missing minutes as full-CG shots; cut: release a shorter film",
+    )
+
+    def planned_minutes(self, script: Script) -> dict[SourceName, dict[SceneKind, float]]:
+        """Screen minutes planned from each source, per scene kind (sources with none left out)."""
+        plan: dict[SourceName, dict[SceneKind, float]] = {}
+        for kind, fractions in self.split.items():
+            for source, fraction in fractions.items():
+                minutes = script.minutes(kind) * fraction
+                if minutes > 0:
+                    plan.setdefault(source, {})[kind] = minutes
+        return plan
+
+
+class Post(Node):
+    """Editorial after the last picture, then sound, music, colour and conform after VFX."""
+
+    editorial_days: Days
+    finishing_days: Days
+    cost_usd: Money
+
+
+class Scenario(Node):
+    """A whole scenario file, every default filled in."""
+
+    simulation: Simulation
+    production: Production
+    script: Script
+    crew: dict[Name, CrewRole]
+    sources: Sources
+    post: Post
+    risks: dict[Name, RiskEvent]
+    strategies: dict[Name, Strategy] = Field(min_length=1)
+
+    @property
+    def deadline_day(self) -> float:
+        """Simulation day of the delivery deadline."""
+        return float((self.production.deadline_date - self.production.start_date).days)
+
+    def crew_for(self, strategy: str) -> dict[str, CrewRole]:
+        """The crew a strategy flies: its own if it lists one, else the scenario's."""
+        own = self.strategies[strategy].crew
+        return self.crew if own is None else own
+
+    def problems(self) -> list[Problem]:
+        """Every problem that spans several nodes, each with its key path."""
+        found: list[Problem] = []
+        production = self.production
+        if production.deadline_date <= production.start_date:
+            found.append(
+                Problem(
+                    "production.deadline_date",
+                    f"{production.deadline_date} is not after start_date {production.start_date}; "
+                    "set a deadline after the start",
+                )
+            )
+        if self.script.total <= 0:
+            found.append(
+                Problem(
+                    "script", "no screen minutes at all; give at least one scene kind some minutes"
+                )
+            )
+        for name, strategy in self.strategies.items():
+            found += self._strategy_problems(name, strategy)
+        for name, risk in self.risks.items():
+            if risk.effect == "cancel" and risk.hits not in CANCELLABLE:
+                found.append(
+                    Problem(
+                        f"risks.{name}.effect",
+                        f"'cancel' cannot apply to {risk.hits}; cancel hits one of: "
+                        + ", ".join(CANCELLABLE),
+                    )
+                )
+        return found
+
+    def _strategy_problems(self, name: str, strategy: Strategy) -> list[Problem]:
+        found: list[Problem] = []
+        base = f"strategies.{name}.split"
+        for kind in SCENE_KINDS:
+            minutes = self.script.minutes(kind)
+            fractions = strategy.split.get(kind)
+            if fractions is None:
+                if minutes > 0:
+                    found.append(
+                        Problem(
+                            base,
+                            f"scene kind '{kind}' has {minutes:g} screen minutes in the script but "
+                            f"no split; add e.g. {kind}: {{cgi: 1}}",
+                        )
+                    )
+                continue
+            total = sum(fractions.values())
+            if abs(total - 1) > SUM_TOLERANCE:
+                found.append(
+                    Problem(f"{base}.{kind}", f"fractions sum to {total:g}; they must sum to 1")
+                )
+            for source, fraction in fractions.items():
+                reason = REFUSALS[source].get(kind)
+                if fraction > 0 and reason:
+                    found.append(
+                        Problem(
+                            f"{base}.{kind}.{source}",
+                            f"{source} cannot deliver {kind}: {reason}; move this fraction to "
+                            "another source",
+                        )
+                    )
+        crew_path = f"strategies.{name}.crew" if strategy.crew is not None else "crew"
+        crew = self.crew_for(name)
+        planned = strategy.planned_minutes(self.script)
+        if ("orbit" in planned or "suborbital" in planned) and not crew:
+            found.append(
+                Problem(
+                    crew_path, f"strategy '{name}' flies people but no crew is listed; add a role"
+                )
+            )
+        flyers = sum(role.count for role in crew.values())
+        seats = self.sources.suborbital.seats_per_flight
+        if "suborbital" in planned and flyers > seats:
+            found.append(
+                Problem(
+                    crew_path,
+                    f"{flyers} flyers do not fit the {seats} seats of a suborbital flight; "
+                    "fly fewer people or raise sources.suborbital.seats_per_flight",
+                )
+            )
+        return found

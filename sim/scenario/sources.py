@@ -1,0 +1,206 @@
+"""The six sources of screen minutes and their parameters, as typed data.
+
+Which source can deliver which scene kind is a domain fact, not a setting: `CAPABILITIES`
+holds it with the reason a pairing is refused, so a strategy that asks stock footage for your
+actors floating is stopped at validation with that reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field
+
+from sim.scenario.quantities import (
+    Days,
+    FractionDist,
+    Hours,
+    Money,
+    Node,
+    Positive,
+    PositiveDays,
+    Probability,
+    Ratio,
+    SceneKind,
+    ShotClass,
+    SourceName,
+)
+
+_NOT_IN_SPACE = "ground drama is shot on the ground"
+
+#: For each source, the scene kinds it cannot deliver and why.
+REFUSALS: dict[SourceName, dict[SceneKind, str]] = {
+    "orbit": {"ground_drama": _NOT_IN_SPACE},
+    "suborbital": {
+        "exterior_eva": "a suborbital capsule offers no spacewalk",
+        "ground_drama": _NOT_IN_SPACE,
+    },
+    "parabolic": {
+        "earth_view": "an aircraft cannot show Earth from space",
+        "exterior_eva": "a parabolic flight happens inside an aircraft cabin",
+        "launch_landing": "an aircraft cannot film a rocket launch or capsule landing",
+        "ground_drama": _NOT_IN_SPACE,
+    },
+    "ground": {},
+    "stock": {
+        "weightless_interior": "archive footage cannot show your actors floating",
+        "ground_drama": "archive footage cannot show your actors",
+    },
+    "cgi": {},
+}
+
+
+def can_deliver(source: SourceName, kind: SceneKind) -> bool:
+    """Whether `source` can deliver screen minutes of `kind` at all."""
+    return kind not in REFUSALS[source]
+
+
+class VfxWork(Node):
+    """The VFX shots a source's footage needs: their class and the share of minutes affected."""
+
+    shot_class: ShotClass
+    share: dict[SceneKind, Probability] = Field(
+        description="per scene kind, the fraction of this source's screen minutes needing VFX shots"
+        " (kinds left out need none)"
+    )
+
+
+class Orbit(Node):
+    """A seat-based orbital mission (a station visit or a free-flying capsule)."""
+
+    vehicle: str
+    booked_launch_date: dt.date | None = Field(
+        default=None, description="the booked launch slot; none = first slot after training"
+    )
+    training_days: Days
+    training_usd_per_flyer: Money
+    medical_disqualification_probability: Probability
+    slip_days: Days
+    weather_scrub_probability: FractionDist
+    technical_scrub_probability: FractionDist
+    recovery_zone_hold_probability: FractionDist
+    recycle_days: PositiveDays
+    opportunity_interval_days: float = Field(gt=0, le=30)
+    slot_days: float = Field(gt=0, le=365)
+    next_slot_days: PositiveDays
+    transit_days: Days
+    mission_days: PositiveDays
+    extension_days: Days
+    filming_hours_per_day: Hours
+    rolling_fraction: FractionDist
+    shooting_ratio: Ratio
+    sickness_probability: Probability
+    sickness_days: Days
+    sick_yield_loss: Probability
+    seat_price_usd: Money
+    mission_fee_usd: Money
+    person_day_usd: Money
+    vfx: VfxWork
+
+
+class Suborbital(Node):
+    """Seats on suborbital flights flown at the operator's cadence."""
+
+    vehicle: str
+    available_from: dt.date | None = None
+    seats_per_flight: int = Field(ge=1, le=100)
+    cameras: int = Field(ge=1, le=50)
+    training_days: Days
+    medical_disqualification_probability: Probability
+    flight_interval_days: PositiveDays
+    slip_days: Days
+    weightless_minutes_per_flight: Positive
+    shooting_ratio: Ratio
+    seat_price_usd: Money
+    max_flights: int = Field(ge=1, le=1000)
+    vfx: VfxWork
+
+
+class Parabolic(Node):
+    """Charters of a zero-g aircraft: parabolas of some twenty seconds each."""
+
+    operator: str
+    booking_lead_days: Days
+    parabolas_per_flight: int = Field(ge=1, le=100)
+    weightless_seconds_per_parabola: Positive
+    flights_per_day: int = Field(ge=1, le=4)
+    flight_cancel_probability: Probability
+    cameras: int = Field(ge=1, le=50)
+    shooting_ratio: Ratio
+    charter_usd: Money
+    max_flights: int = Field(ge=1, le=1000)
+    vfx: VfxWork
+
+
+class KindRates(Node):
+    """Screen minutes a stage day yields, per scene kind."""
+
+    weightless_interior: Positive
+    earth_view: Positive
+    exterior_eva: Positive
+    launch_landing: Positive
+    ground_drama: Positive
+
+
+class Ground(Node):
+    """Stage days with rigs and wire work, booked after a lead time."""
+
+    booking_lead_days: Days
+    day_cost_usd: Money
+    working_days_per_week: int = Field(ge=1, le=7)
+    minutes_per_day: KindRates
+    vfx: VfxWork
+
+
+class StockFind(Node):
+    """Chance that a needed clip of each kind exists in the archives."""
+
+    earth_view: Probability
+    exterior_eva: Probability
+    launch_landing: Probability
+
+
+class Stock(Node):
+    """Licensed archive footage: find, clear, pay per clip."""
+
+    find_probability: StockFind
+    clip_seconds: Positive
+    price_usd_per_clip: Money
+    public_domain_share: Probability
+    lead_days: Days
+    vfx: VfxWork
+
+
+class ShotClassWork(Node):
+    """Effort of one VFX shot of a class: review iterations x artist-days per iteration."""
+
+    artist_days_per_iteration: Positive
+    iterations: Positive
+
+
+class ShotClasses(Node):
+    """The three shot classes the vendor team works on."""
+
+    cleanup: ShotClassWork
+    composite: ShotClassWork
+    full_cg: ShotClassWork
+
+
+class Cgi(Node):
+    """The VFX vendor: a team of artists working shots first come, first served."""
+
+    artists: int = Field(ge=1, le=10_000)
+    artist_day_usd: Money
+    shot_seconds: Positive
+    classes: ShotClasses
+
+
+class Sources(Node):
+    """All six sources; a strategy uses the ones it gives minutes to."""
+
+    orbit: Orbit
+    suborbital: Suborbital
+    parabolic: Parabolic
+    ground: Ground
+    stock: Stock
+    cgi: Cgi

@@ -1,0 +1,171 @@
+"""The spacesim command, as a user types it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+import sim.cli
+from sim.cli import cli
+from tests.conftest import tiny_data
+
+
+@pytest.fixture
+def scenario_file(tmp_path: Path) -> Path:
+    """The tiny scenario written to film.yaml in a temporary folder."""
+    path = tmp_path / "film.yaml"
+    path.write_text(yaml.safe_dump(tiny_data(), sort_keys=False))
+    return path
+
+
+def invoke(*args: str, cwd: Path):
+    """Run spacesim in `cwd`."""
+    runner = CliRunner()
+    with runner.isolated_filesystem(temp_dir=cwd):
+        return runner.invoke(cli, list(args), catch_exceptions=False), Path.cwd()
+
+
+def test_run_prints_tables_and_writes_the_folder(scenario_file: Path, tmp_path: Path) -> None:
+    """`spacesim run` prints the comparison and writes out/<stem>/."""
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli, ["run", str(scenario_file), "--reps", "8", "--out", str(out)], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.output
+    for strategy in ("orbit", "mixed", "ground"):
+        assert strategy in result.output
+    assert "P50" in result.output
+    assert "real" in result.output
+    assert f"Results written to {out}/" in result.output
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["replications"] == 8
+    assert set(summary["strategies"]) == {"orbit", "mixed", "ground"}
+    for key in ("cost", "delivery_day"):
+        assert set(summary["strategies"]["orbit"][key]) == {"mean", "p10", "p50", "p80", "p90"}
+    header = (out / "replications.csv").read_text().splitlines()[0].split(",")
+    assert header[:2] == ["strategy", "replication"]
+    resolved = yaml.safe_load((out / "scenario.resolved.yaml").read_text())
+    assert resolved["simulation"]["replications"] == 8
+
+
+def test_same_seed_same_bytes_other_seed_other_numbers(scenario_file: Path, tmp_path: Path) -> None:
+    """Two runs with one seed give identical summary.json; another seed does not."""
+    runner = CliRunner()
+    for name, seed in (("a", "5"), ("b", "5"), ("c", "6")):
+        args = [
+            "run",
+            str(scenario_file),
+            "--reps",
+            "6",
+            "--seed",
+            seed,
+            "--out",
+            str(tmp_path / name),
+            "--quiet",
+        ]
+        assert runner.invoke(cli, args, catch_exceptions=False).exit_code == 0
+    first = (tmp_path / "a" / "summary.json").read_bytes()
+    assert first == (tmp_path / "b" / "summary.json").read_bytes()
+    assert first != (tmp_path / "c" / "summary.json").read_bytes()
+    assert (tmp_path / "a" / "replications.csv").read_bytes() == (
+        tmp_path / "b" / "replications.csv"
+    ).read_bytes()
+
+
+def test_run_refuses_to_overwrite_without_force(scenario_file: Path, tmp_path: Path) -> None:
+    """The second run into one folder exits 2 with the sqlite-utils style hint."""
+    runner = CliRunner()
+    args = ["run", str(scenario_file), "--reps", "2", "--out", str(tmp_path / "o"), "--quiet"]
+    assert runner.invoke(cli, args).exit_code == 0
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 2
+    assert result.output == (
+        f"Error: {tmp_path / 'o'} already exists. Use --force to replace it, or --out to choose "
+        "another folder.\n"
+    )
+    assert runner.invoke(cli, [*args, "--force"]).exit_code == 0
+
+
+def test_a_bad_scenario_exits_2_with_the_key_path(tmp_path: Path) -> None:
+    """One line per problem, no traceback, no output folder."""
+    data = tiny_data(production__budgt_usd=5)
+    data["risks"]["slip"]["probability"] = 1.4
+    path = tmp_path / "bad.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    result = CliRunner().invoke(cli, ["run", str(path), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [
+        f"Error: {path}: production.budgt_usd: unknown key (did you mean 'budget_usd'?)",
+        f"Error: {path}: risks.slip.probability: 1.4 is not a probability; "
+        "use a number from 0 to 1",
+    ]
+    assert not (tmp_path / "o").exists()
+
+
+def test_validate_reports_each_file(scenario_file: Path, tmp_path: Path) -> None:
+    """Good files say ok; a bad one gives its lines and exit 2."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("strategies: {}\n")
+    result = CliRunner().invoke(cli, ["validate", str(scenario_file), str(bad)])
+    assert result.exit_code == 2
+    lines = result.output.splitlines()
+    assert lines[0] == f"{scenario_file}: ok (3 strategies, 48 screen minutes)"
+    assert f"Error: {bad}: production.title: required key is missing; add it" in lines
+    assert f"Error: {bad}: strategies: needs at least 1 item(s); add some" in lines
+
+
+def test_an_unknown_strategy_exits_2(scenario_file: Path, tmp_path: Path) -> None:
+    """--strategy with a typo names the strategies there are."""
+    result = CliRunner().invoke(
+        cli,
+        [
+            "run",
+            str(scenario_file),
+            "--strategy",
+            "orbt",
+            "--out",
+            str(tmp_path / "o"),
+        ],
+    )
+    assert result.exit_code == 2
+    assert (
+        result.output == "Error: unknown strategy 'orbt'; the scenario has: orbit, mixed, ground\n"
+    )
+
+
+def test_an_internal_error_is_one_line_unless_debug(
+    scenario_file: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A bug prints one line and exits 1; --debug shows the traceback."""
+
+    def broken(results):
+        raise KeyError("oops")
+
+    monkeypatch.setattr(sim.cli, "summarise", broken)
+    args = ["run", str(scenario_file), "--reps", "2", "--out", str(tmp_path / "o"), "--quiet"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: internal error (KeyError: 'oops'); rerun with --debug and report it\n"
+    )
+    debug = CliRunner().invoke(cli, ["--debug", *args])
+    assert isinstance(debug.exception, KeyError)
+
+
+def test_the_resolved_scenario_reproduces_the_run(scenario_file: Path, tmp_path: Path) -> None:
+    """Running scenario.resolved.yaml gives the same summary.json, byte for byte."""
+    runner = CliRunner()
+    first = ["run", str(scenario_file), "--reps", "6", "--seed", "11", "--out", str(tmp_path / "a")]
+    assert runner.invoke(cli, [*first, "--quiet"], catch_exceptions=False).exit_code == 0
+    resolved = tmp_path / "a" / "scenario.resolved.yaml"
+    again = ["run", str(resolved), "--out", str(tmp_path / "b"), "--quiet"]
+    assert runner.invoke(cli, again, catch_exceptions=False).exit_code == 0
+    summary = (tmp_path / "a" / "summary.json").read_bytes()
+    assert summary == (tmp_path / "b" / "summary.json").read_bytes()
+    record = json.loads((tmp_path / "a" / "run.json").read_text())
+    assert record["seed"] == 11
+    assert record["replications"] == 6

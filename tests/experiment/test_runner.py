@@ -1,0 +1,92 @@
+"""Replications x strategies: reproducibility, common random numbers, executors, failures."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from sim.core.errors import ReplicationError, UsageError
+from sim.experiment import runner
+from sim.experiment.runner import run_experiment
+from sim.scenario.load import scenario_from_data
+from tests.conftest import tiny_data
+
+
+def test_same_seed_gives_identical_results(tiny_scenario) -> None:
+    """Two runs with one seed write the same CSV, byte for byte."""
+    first = run_experiment(tiny_scenario, replications=12, seed=3).to_csv()
+    assert first == run_experiment(tiny_scenario, replications=12, seed=3).to_csv()
+
+
+def test_another_seed_gives_other_numbers(tiny_scenario) -> None:
+    """A different seed changes the draws."""
+    first = run_experiment(tiny_scenario, replications=12, seed=3).column("cost_usd")
+    other = run_experiment(tiny_scenario, replications=12, seed=4).column("cost_usd")
+    assert not np.array_equal(first, other)
+
+
+def test_parallel_equals_serial(tiny_scenario, monkeypatch) -> None:
+    """Two worker processes and small batches give exactly the serial table."""
+    serial = run_experiment(tiny_scenario, replications=30, seed=5).to_csv()
+    monkeypatch.setattr(runner, "BATCH_SIZE", 7)
+    assert run_experiment(tiny_scenario, replications=30, seed=5, jobs=2).to_csv() == serial
+
+
+def test_dropping_a_strategy_leaves_the_others_unchanged(tiny_scenario) -> None:
+    """Common random numbers: each strategy's rows do not depend on which others ran."""
+    everything = run_experiment(tiny_scenario, replications=15, seed=9)
+    alone = run_experiment(tiny_scenario, replications=15, seed=9, strategies=["mixed"])
+    mixed = [row for row in everything.rows if row["strategy"] == "mixed"]
+    assert [str(row) for row in mixed] == [str(row) for row in alone.rows]
+
+
+def test_raising_scrub_probability_never_launches_earlier() -> None:
+    """Same draws, weather scrubs 10% versus 60%: no replication launches or delivers earlier."""
+    low = scenario_from_data(tiny_data(sources__orbit={"weather_scrub_probability": 0.1}))
+    high = scenario_from_data(tiny_data(sources__orbit={"weather_scrub_probability": 0.6}))
+    kwargs = {"replications": 100, "seed": 2, "strategies": ["orbit"]}
+    calm = run_experiment(low, **kwargs)
+    stormy = run_experiment(high, **kwargs)
+    assert np.all(stormy.column("launch_day") >= calm.column("launch_day"))
+    assert np.all(stormy.column("launch_attempts") >= calm.column("launch_attempts"))
+    assert np.all(stormy.column("delivery_day") >= calm.column("delivery_day"))
+    assert stormy.column("delivery_day").mean() > calm.column("delivery_day").mean()
+
+
+def test_the_global_random_state_is_never_used(tiny_scenario, monkeypatch) -> None:
+    """A run still works when the global random and numpy.random functions raise."""
+
+    def forbidden(*args, **kwargs):
+        raise AssertionError("global random state used")
+
+    for name in ("random", "uniform", "randint", "choice", "gauss", "shuffle"):
+        monkeypatch.setattr(random, name, forbidden)
+    for name in ("random", "uniform", "normal", "triangular", "choice", "seed", "rand", "binomial"):
+        monkeypatch.setattr(np.random, name, forbidden)
+    run_experiment(tiny_scenario, replications=5, seed=1)
+
+
+def test_a_failing_replication_is_named_with_how_to_replay_it(tiny_scenario, monkeypatch) -> None:
+    """Replication 3 of 'ground' raises: the run fails naming it, the seed and the replay call."""
+    real = runner.run_replication
+
+    def flaky(scenario, strategy, seed, replication):
+        if (strategy, replication) == ("ground", 3):
+            raise ZeroDivisionError("division by zero")
+        return real(scenario, strategy, seed, replication)
+
+    monkeypatch.setattr(runner, "run_replication", flaky)
+    with pytest.raises(
+        ReplicationError, match="replication 3 of strategy 'ground' failed"
+    ) as error:
+        run_experiment(tiny_scenario, replications=6, seed=8, scenario_file="film.yaml")
+    assert "ZeroDivisionError: division by zero" in str(error.value)
+    assert "seed=8, replication=3" in str(error.value)
+
+
+def test_an_unknown_strategy_is_a_usage_error(tiny_scenario) -> None:
+    """Asking for a strategy the scenario lacks lists the ones it has."""
+    with pytest.raises(UsageError, match="unknown strategy 'orbitt'; the scenario has: orbit"):
+        run_experiment(tiny_scenario, replications=2, strategies=["orbitt"])

@@ -1,0 +1,131 @@
+"""Whole replications: invariants that must hold whatever the draws."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from sim.model.production import run_replication
+from sim.scenario.load import scenario_from_data
+from sim.scenario.quantities import SOURCES
+from tests.conftest import tiny_data
+
+REPLICATIONS = range(25)
+
+
+@pytest.fixture(scope="module")
+def outcomes():
+    """25 replications of each strategy of the tiny scenario."""
+    scenario = scenario_from_data(tiny_data())
+    return scenario, [
+        run_replication(scenario, name, 7, index)
+        for name in scenario.strategies
+        for index in REPLICATIONS
+    ]
+
+
+def test_costs_are_non_negative_and_add_up(outcomes) -> None:
+    """Every ledger entry is >= 0 and the categories sum to the ledger's total."""
+    _, runs = outcomes
+    for outcome in runs:
+        assert all(entry.amount_usd >= 0 for entry in outcome.ledger.entries)
+        assert outcome.cost_usd == pytest.approx(outcome.ledger.total_usd, rel=1e-12)
+
+
+def test_screen_minutes_are_conserved(outcomes) -> None:
+    """Film minutes by source plus cuts equal the script; shot plus shortfall equal the plan."""
+    scenario, runs = outcomes
+    for outcome in runs:
+        assert outcome.delivered
+        total = sum(outcome.minutes_by_source.values()) + outcome.cut_minutes
+        assert total == pytest.approx(scenario.script.total)
+        shot = sum(outcome.minutes_by_source[s] for s in SOURCES if s != "cgi")
+        planned = sum(outcome.planned_by_source[s] for s in SOURCES if s != "cgi")
+        assert shot + outcome.shortfall_minutes == pytest.approx(planned)
+
+
+def test_delivery_comes_after_every_input(outcomes) -> None:
+    """Delivery is on or after the last picture, the last VFX shot and every span of work."""
+    _, runs = outcomes
+    for outcome in runs:
+        last_work = max(span.end for span in outcome.timeline.spans)
+        assert outcome.delivery_day >= last_work
+        for driver in ("picture_done_day", "vfx_done_day", "landing_day"):
+            day = outcome.drivers[driver]
+            assert math.isnan(day) or outcome.delivery_day >= day
+
+
+def test_a_strategy_without_a_space_source_never_launches(outcomes) -> None:
+    """The ground strategy makes no launch attempt and pays for no seat."""
+    _, runs = outcomes
+    for outcome in runs:
+        if outcome.strategy == "ground":
+            assert outcome.drivers["launch_attempts"] == 0
+            assert outcome.cost_by_category["seats"] == 0
+            assert math.isnan(outcome.drivers["launch_day"])
+
+
+def test_the_cut_policy_shortens_the_film_and_cgi_policy_remakes(outcomes) -> None:
+    """'mixed' cuts its shortfall; 'orbit' remakes its shortfall in CGI."""
+    _, runs = outcomes
+    mixed = [o for o in runs if o.strategy == "mixed"]
+    assert any(o.cut_minutes > 0 for o in mixed)
+    for outcome in mixed:
+        assert outcome.cut_minutes == pytest.approx(outcome.shortfall_minutes)
+        assert outcome.minutes_by_source["cgi"] == outcome.planned_by_source["cgi"]
+    for outcome in (o for o in runs if o.strategy == "orbit"):
+        assert outcome.cut_minutes == 0
+        remade = outcome.minutes_by_source["cgi"] - outcome.planned_by_source["cgi"]
+        assert remade == pytest.approx(outcome.shortfall_minutes)
+
+
+def test_a_cancelled_orbital_segment_goes_to_cgi() -> None:
+    """A certain cancellation: nothing shot in orbit, no seats paid, every orbit minute in CGI."""
+    scenario = scenario_from_data(
+        tiny_data(
+            risks={
+                "cancelled": {
+                    "probability": 1,
+                    "hits": "orbit",
+                    "effect": "cancel",
+                    "cost_usd": 5e6,
+                },
+            }
+        )
+    )
+    outcome = run_replication(scenario, "orbit", 7, 0)
+    assert outcome.minutes_by_source["orbit"] == 0
+    assert outcome.cost_by_category["seats"] == 0
+    assert outcome.cost_by_category["risk"] == 5e6
+    assert outcome.shortfall_minutes == outcome.planned_by_source["orbit"]
+    assert outcome.drivers["risk_cancelled"] == 1
+
+
+def test_an_undeliverable_film_stops_at_the_horizon_with_its_reason() -> None:
+    """Scrub probability 1: not delivered, blocked by the orbit track, overhead to the horizon."""
+    scenario = scenario_from_data(
+        tiny_data(
+            sources__orbit={"weather_scrub_probability": 1},
+            simulation__horizon_days=2000,
+            production__overhead_usd_per_day=1000,
+        )
+    )
+    outcome = run_replication(scenario, "orbit", 7, 0)
+    assert not outcome.delivered
+    assert outcome.delivery_day == math.inf
+    assert outcome.blocked_by == "orbit"
+    assert outcome.cost_by_category["overhead"] == 2000 * 1000
+
+
+def test_risk_events_strike_only_strategies_that_run_their_track() -> None:
+    """A certain orbital delay costs the orbit strategy, not the ground one."""
+    scenario = scenario_from_data(
+        tiny_data(
+            risks={
+                "grounded": {"probability": 1, "hits": "orbit", "delay_days": 100, "cost_usd": 1e6},
+            }
+        )
+    )
+    assert run_replication(scenario, "orbit", 7, 0).cost_by_category["risk"] == 1e6
+    assert run_replication(scenario, "ground", 7, 0).cost_by_category["risk"] == 0

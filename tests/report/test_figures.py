@@ -1,0 +1,37 @@
+"""Figures: each is drawn, names every strategy, and labels its axes with units."""
+
+from __future__ import annotations
+
+import pytest
+
+from sim.experiment.runner import run_experiment
+from sim.report.writer import FIGURES
+from sim.scenario.load import scenario_from_data
+from tests.conftest import tiny_data
+
+
+@pytest.fixture(scope="module")
+def results():
+    """A small run of the tiny scenario."""
+    return run_experiment(scenario_from_data(tiny_data()), replications=15, seed=4)
+
+
+@pytest.mark.parametrize("name", sorted(FIGURES))
+def test_figure_is_written_with_labels_and_legend(results, name: str, tmp_path) -> None:
+    """The PNG is written; the legend or tick labels name every strategy; axes carry units."""
+    figure = FIGURES[name](results)
+    path = tmp_path / name
+    figure.savefig(path)
+    assert path.stat().st_size > 10_000
+    texts = []
+    for axis in figure.axes:
+        texts += [axis.get_xlabel(), axis.get_ylabel()]
+        texts += [label.get_text() for label in axis.get_yticklabels()]
+        legend = axis.get_legend()
+        if legend:
+            texts += [text.get_text() for text in legend.get_texts()]
+    joined = " ".join(texts)
+    for strategy in results.strategies:
+        assert strategy in joined, f"{strategy} missing from {name}"
+    assert any(unit in joined for unit in ("USD", "date", "minutes"))
+    assert "Tiny test film" in figure.get_suptitle()
