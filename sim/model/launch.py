@@ -1,25 +1,32 @@
 """The orbital launch campaign: booked slot, slip, scrubs by cause, recycle, next slot.
 
 The booked slot opens after the drawn pre-launch slip (and any risk-event delay). Within an open
-slot there is one launch opportunity every `opportunity_interval_days` (an ISS rendezvous has
-one instantaneous window a day). Each attempt can be scrubbed by pad weather, a technical
-problem or weather in the recovery zones, each with its own probability; after a scrub the
-team recycles for a drawn number of days. A slot that closes without a launch (or that the crew
-was not ready for) passes, and the next opens a drawn number of days later.
+slot the vehicle can launch only at the instants the site passes through the target's orbit
+plane (`launch_calendar`; for the ISS from the Cape, one a day, ~23 minutes earlier each day).
+Each attempt can be scrubbed by pad weather, a technical problem or weather in the recovery
+zones, each with its own probability; after a scrub the team recycles for a drawn number of
+days, and tries again at the first opportunity no earlier than the recycle less
+`RECYCLE_SLACK_DAYS` (a "24-hour recycle" is the next day's window, which comes a little less
+than 24 hours later). A slot that closes without a launch passes, and the next opens a drawn
+number of days later.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Generator
 
 import simpy
 
+from sim.core.units import date_of
 from sim.model.context import Replication
+from sim.model.launch_calendar import calendar_for
 from sim.scenario.sources import Orbit
 
 #: Scrub causes, in the order their per-attempt draws are made.
 CAUSES = ("weather", "technical", "recovery")
+
+#: How much earlier than the drawn recycle the next window may come (3 windows: 70.1 h).
+RECYCLE_SLACK_DAYS = 3.0 / 24.0
 
 
 def launch_campaign(
@@ -31,26 +38,35 @@ def launch_campaign(
     (the campaign's probability, then one uniform per attempt each), ``launch_recycle`` (one
     recycle per scrub), ``launch_slots`` (one gap per missed slot).
     Ledger: nothing (seats are paid at launch by the orbit track). Timeline: span ``launch
-    campaign``, milestones ``scrub (<causes>)`` and ``launch``. Handles no interrupts.
+    campaign``, milestones ``scrub (<causes>)`` and ``launch``. Drivers: attempts, scrubs by
+    cause, slots missed, and ``launch_days_lost`` (liftoff against the first opportunity of the
+    booked slot). Handles no interrupts.
     """
     env = rep.env
     start = env.now
+    calendar = calendar_for(rep.scenario, orbit)
     slip = rep.draw("launch_slip", orbit.slip_days)
     rep.drivers["slip_days"] = slip
+    by_month = orbit.weather_scrub_probability_by_month
     probabilities = {
-        "weather": rep.draw("launch_weather", orbit.weather_scrub_probability),
+        "weather": 0.0
+        if by_month is not None
+        else rep.draw("launch_weather", orbit.weather_scrub_probability),
         "technical": rep.draw("launch_technical", orbit.technical_scrub_probability),
         "recovery": rep.draw("launch_recovery", orbit.recovery_zone_hold_probability),
     }
     uniforms = {cause: rep.streams[f"launch_{cause}"] for cause in CAUSES}
-    interval = orbit.opportunity_interval_days
+    first_chance = calendar.next_at_or_after(max(booked_day, start))
     slot_open = max(booked_day, start) + slip + delay_days
     while True:
         slot_close = slot_open + orbit.slot_days
-        attempt_day = max(slot_open, env.now)
+        attempt_day = calendar.next_at_or_after(max(slot_open, env.now))
         while attempt_day < slot_close:
             yield env.timeout(attempt_day - env.now)
             rep.count("launch_attempts")
+            if by_month is not None:
+                month = date_of(rep.scenario.production.start_date, env.now)
+                probabilities["weather"] = by_month[month.month - 1] if month else 0.0
             scrubbed = [
                 cause for cause in CAUSES if uniforms[cause].random() < probabilities[cause]
             ]
@@ -58,11 +74,13 @@ def launch_campaign(
                 rep.timeline.span("orbit", "launch campaign", start, env.now)
                 rep.timeline.mark(env.now, "launch")
                 rep.drivers["launch_day"] = env.now
+                rep.drivers["launch_days_lost"] = env.now - first_chance
                 return env.now
             for cause in scrubbed:
                 rep.count(f"scrubs_{cause}")
             rep.timeline.mark(env.now, f"scrub ({', '.join(scrubbed)})")
             recycle = rep.draw("launch_recycle", orbit.recycle_days)
-            attempt_day = env.now + interval * max(1, math.ceil(recycle / interval - 1e-9))
+            attempt_day = calendar.next_at_or_after(env.now + recycle - RECYCLE_SLACK_DAYS)
         rep.count("slots_missed")
+        yield env.timeout(max(0.0, slot_close - env.now))
         slot_open = slot_close + rep.draw("launch_slots", orbit.next_slot_days)

@@ -3,8 +3,10 @@
 After the booking lead time the campaign flies `flights_per_day` charters on each day that is
 not cancelled (weather, maintenance), until the planned screen minutes are in hand or
 `max_flights` have flown, or the horizon comes (so a campaign whose every day is cancelled
-still ends). A flight yields the sum of its parabolas' weightless seconds x cameras / shooting
-ratio: many short takes, as on Apollo 13 (612 parabolas of ~25 s).
+still ends). A flight yields the sum of its parabolas' weightless seconds x the usable
+fraction (entry and pull-out are lost) x cameras / shooting ratio: many short takes, as on
+Apollo 13 (612 parabolas of ~25 s). The film pays a charter per flight, or its seats on
+each flight when the scenario books seats instead.
 """
 
 from __future__ import annotations
@@ -25,9 +27,10 @@ def fly_parabolic(
 ) -> Generator[simpy.Event, object, dict[SceneKind, float]]:
     """Process: book and fly the campaign from now; returns screen minutes obtained, per kind.
 
-    Streams: ``parabolic`` (booking lead, charter price, then per campaign day a cancellation
-    uniform and per flight its parabolas' seconds and shooting ratio).
-    Ledger: ``seats`` per charter flown. Timeline: spans ``booking`` and ``campaign``.
+    Streams: ``parabolic`` (booking lead, charter price, seat price, usable fraction, then per
+    campaign day a cancellation uniform and per flight its parabolas' seconds and shooting
+    ratio). Ledger: ``seats`` per flight flown (the charter, or the seats booked).
+    Timeline: spans ``booking`` and ``campaign``.
     Risk events hitting ``parabolic`` strike at the start. Handles no interrupts.
     The campaign's days are worked out in one step and waited for with one timeout.
     """
@@ -37,6 +40,12 @@ def fly_parabolic(
         return dict.fromkeys(plan, 0.0)
     lead = rep.draw("parabolic", aircraft.booking_lead_days) + impact.delay_days
     charter = rep.draw("parabolic", aircraft.charter_usd)
+    seat_price = rep.draw("parabolic", aircraft.seat_price_usd)
+    usable = rep.draw("parabolic", aircraft.usable_fraction)
+    if aircraft.seats_booked is None:
+        per_flight, item = charter, "parabolic charters"
+    else:
+        per_flight, item = seat_price * aircraft.seats_booked, "parabolic seats"
     rng = rep.streams["parabolic"]
     yield env.timeout(lead)
     rep.timeline.span("parabolic", "booking", env.now - lead, env.now)
@@ -58,9 +67,9 @@ def fly_parabolic(
                 "parabolic", aircraft.weightless_seconds_per_parabola, aircraft.parabolas_per_flight
             )
             ratio = rep.draw("parabolic", aircraft.shooting_ratio)
-            obtained += float(seconds.sum()) / 60.0 * aircraft.cameras / ratio
+            obtained += float(seconds.sum()) * usable / 60.0 * aircraft.cameras / ratio
             flights += 1
-            rep.ledger.charge(start + day - 1, "seats", "parabolic charters", charter)
+            rep.ledger.charge(start + day - 1, "seats", item, per_flight)
     yield env.timeout(day)
     rep.timeline.span("parabolic", "campaign", start, env.now)
     rep.drivers["parabolic_flights"] = float(flights)

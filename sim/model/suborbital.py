@@ -2,10 +2,12 @@
 
 The first flight is the first the operator flies once the vehicle is available and the crew
 has trained; each later flight follows after a drawn interval (the operator's cadence, not the
-film's wish). Each flight can slip; each yields its weightless minutes x cameras / shooting
-ratio. The film keeps booking flights until the planned minutes are in hand or it reaches its
-`max_flights`. A flyer who drops out at the last medical is replaced by a trained backup of the
-same role if one is left; otherwise that flight's scenes cannot be shot and it yields nothing.
+film's wish). Each flight can slip, and before each the fleet can be grounded for a drawn
+number of days (New Shepard was grounded 654 days after NS-23). Each flight yields its
+weightless minutes x cameras / shooting ratio. The film keeps booking flights until the
+planned minutes are in hand or it reaches its `max_flights`. A flyer who drops out at the
+last medical is replaced by a trained backup of the same role if one is left; otherwise that
+flight's scenes cannot be shot and it yields nothing.
 """
 
 from __future__ import annotations
@@ -29,8 +31,8 @@ def fly_suborbital(
     """Process: the suborbital campaign from now; returns screen minutes obtained, per kind.
 
     Streams: ``suborbital_costs`` (seat price), ``suborbital_flights`` (per flight: slip,
-    weightless minutes, shooting ratio, interval to the next), ``suborbital_medical`` (one
-    uniform per flyer per flight).
+    weightless minutes, shooting ratio, interval to the next, a grounding uniform and its
+    length), ``suborbital_medical`` (one uniform per flyer per flight).
     Ledger: ``seats`` per flight. Timeline: span ``flights``, milestone ``suborbital flight``.
     Risk events hitting ``suborbital`` strike at the start. Handles no interrupts.
     """
@@ -56,6 +58,11 @@ def fly_suborbital(
         weightless = rep.draw("suborbital_flights", vehicle.weightless_minutes_per_flight)
         ratio = rep.draw("suborbital_flights", vehicle.shooting_ratio)
         interval = rep.draw("suborbital_flights", vehicle.flight_interval_days)
+        grounded = rep.streams["suborbital_flights"].random() < vehicle.grounding_probability
+        grounding = rep.draw("suborbital_flights", vehicle.grounding_days)
+        if grounded:
+            rep.count("suborbital_grounding_days", grounding)
+            scheduled += grounding
         dropouts = rep.streams["suborbital_medical"].random(flyers) < (
             vehicle.medical_disqualification_probability
         )

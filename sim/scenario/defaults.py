@@ -136,8 +136,24 @@ DEFAULTS: dict[str, Any] = {
                 "observed turnarounds: 24 h (Crew-11, Polaris Dawn, Ax-3), 48 h (Crew-10),"
                 " ~72 h (Demo-2, Crew-6)",
             ),
-            "opportunity_interval_days": Default(
-                1.0, "ISS rendezvous launches have one instantaneous window a day (Ax-3, mynews13)"
+            "weather_scrub_probability_by_month": Default(
+                None, "none: no public monthly table in our sources; give your range's climatology"
+            ),
+            "launch_site": Default(
+                "ksc", "Crew Dragon crews launch from Kennedy LC-39A (Ax-1 to Ax-4, SpaceX)"
+            ),
+            "target": Default(
+                "iss", "the ISS: Axiom's private missions and The Challenge all went to it"
+            ),
+            "launch_node": Default(
+                "ascending",
+                "ISS launches from the Cape and Baikonur head north-east: one instantaneous"
+                " window a day (Ax-3, mynews13)",
+            ),
+            "beta_cutout_deg": Default(
+                None,
+                "none: off unless asked; visiting vehicles avoid high-beta seasons of up to"
+                " ~75 degrees (raumfahrer.net)",
             ),
             "slot_days": Default(
                 14.0, "assumption: how long a visiting-vehicle slot at the station stays open"
@@ -240,6 +256,18 @@ DEFAULTS: dict[str, Any] = {
                 "the 16 crewed New Shepard flights 2021-2025: NS-18 +1, NS-19 +2, NS-20 +2,"
                 " NS-21 +15, NS-33 +8, NS-37 +2 days, no slip reported for the others",
             ),
+            "grounding_probability": Default(
+                1 / 17,
+                "the one crewed-era grounding (after NS-23, 2022) in 17 crewed-flight intervals"
+                " (space.com)",
+            ),
+            "grounding_days": _tri(
+                180,
+                654,
+                1000,
+                "the NS-22 to NS-25 grounding lasted 654 days (space.com); min and max are"
+                " assumptions",
+            ),
             "weightless_minutes_per_flight": _tri(
                 3.0, 3.5, 4.0, "'about three' to 'approximately four' minutes (NS-19, NS-31, NS-34)"
             ),
@@ -267,6 +295,13 @@ DEFAULTS: dict[str, Any] = {
             "weightless_seconds_per_parabola": _tri(
                 20, 23, 30, "20-30 s (27east); Novespace 22 s (France 3)"
             ),
+            "usable_fraction": _tri(
+                0.7,
+                0.85,
+                0.95,
+                "derived: Apollo 13 flew 612 parabolas of ~25 s and rolled about 4 h of weightless"
+                " footage (varley.net, TIME): at most ~0.94 usable; min an assumption",
+            ),
             "flights_per_day": Default(1, "assumption: one aircraft, one film flight a day"),
             "flight_cancel_probability": Default(
                 0.1, "assumption: weather or maintenance cancels a flight day"
@@ -279,6 +314,14 @@ DEFAULTS: dict[str, Any] = {
                 330e3,
                 "$165k charter in 2014 (Citizens in Space); mode scaled by the 2014-2022 seat"
                 " price rise $4,950 to $8,200; max +20% an assumption",
+            ),
+            "seats_booked": Default(None, "none: the film charters the whole aircraft"),
+            "seat_price_usd": _tri(
+                7_500,
+                8_200,
+                10_000,
+                "Zero-G seat $7,500 in 2021 and $8,200 in 2022 (27east, spectrumnews1); max an"
+                " assumption",
             ),
             "max_flights": Default(
                 40, "Apollo 13 shot its weightless scenes in ~40 flights (Space Adventures)"

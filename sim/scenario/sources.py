@@ -8,9 +8,12 @@ actors floating is stopped at validation with that reason.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator, model_validator
 
+from sim.orbits import site_of, target_of
+from sim.orbits.geometry import in_plane_days
 from sim.scenario.quantities import (
     Days,
     FractionDist,
@@ -79,8 +82,25 @@ class Orbit(Node):
     weather_scrub_probability: FractionDist
     technical_scrub_probability: FractionDist
     recovery_zone_hold_probability: FractionDist
+    weather_scrub_probability_by_month: list[Probability] | None = Field(
+        default=None,
+        min_length=12,
+        max_length=12,
+        description="pad-weather scrub probability per attempt for January..December; when"
+        " given it replaces weather_scrub_probability (e.g. the range's climatology)",
+    )
     recycle_days: PositiveDays
-    opportunity_interval_days: float = Field(gt=0, le=30)
+    launch_site: str = Field(description="a named site (ksc, baikonur, west_texas) or LAT,LON")
+    target: str = Field(description="a named target orbit (iss) or INC,RAAN,EPOCH[,ALTITUDE_KM]")
+    launch_node: Literal["ascending", "descending", "both"] = Field(
+        description="which passes of the site through the target plane the vehicle can use"
+    )
+    beta_cutout_deg: float | None = Field(
+        default=None,
+        gt=0,
+        le=90,
+        description="no launch when the planned stay would see |beta| above this; none = no cutout",
+    )
     slot_days: float = Field(gt=0, le=365)
     next_slot_days: PositiveDays
     transit_days: Days
@@ -97,6 +117,24 @@ class Orbit(Node):
     person_day_usd: Money
     vfx: VfxWork
 
+    @field_validator("launch_site")
+    @classmethod
+    def _known_site(cls, value: str) -> str:
+        site_of(value)
+        return value
+
+    @field_validator("target")
+    @classmethod
+    def _known_target(cls, value: str) -> str:
+        target_of(value)
+        return value
+
+    @model_validator(mode="after")
+    def _site_reaches_target(self) -> Orbit:
+        site, plane = site_of(self.launch_site), target_of(self.target).plane
+        in_plane_days(plane, site.lat_deg, site.lon_deg, 0.0, 0.0)  # raises if never in plane
+        return self
+
 
 class Suborbital(Node):
     """Seats on suborbital flights flown at the operator's cadence."""
@@ -109,6 +147,10 @@ class Suborbital(Node):
     medical_disqualification_probability: Probability
     flight_interval_days: PositiveDays
     slip_days: Days
+    grounding_probability: Probability = Field(
+        description="chance, per interval between flights, that the fleet is grounded"
+    )
+    grounding_days: Days
     weightless_minutes_per_flight: Positive
     shooting_ratio: Ratio
     seat_price_usd: Money
@@ -123,11 +165,19 @@ class Parabolic(Node):
     booking_lead_days: Days
     parabolas_per_flight: int = Field(ge=1, le=100)
     weightless_seconds_per_parabola: Positive
+    usable_fraction: FractionDist
     flights_per_day: int = Field(ge=1, le=4)
     flight_cancel_probability: Probability
     cameras: int = Field(ge=1, le=50)
     shooting_ratio: Ratio
     charter_usd: Money
+    seats_booked: int | None = Field(
+        default=None,
+        ge=1,
+        le=100,
+        description="none = charter the aircraft; N = buy N seats a flight at seat_price_usd",
+    )
+    seat_price_usd: Money
     max_flights: int = Field(ge=1, le=1000)
     vfx: VfxWork
 

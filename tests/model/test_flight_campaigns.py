@@ -15,6 +15,7 @@ PARABOLIC = {
     "booking_lead_days": 10,
     "parabolas_per_flight": 15,
     "weightless_seconds_per_parabola": 20,
+    "usable_fraction": 1,
     "cameras": 3,
     "shooting_ratio": 10,
     "flight_cancel_probability": 0,
@@ -44,6 +45,20 @@ def test_parabolic_minutes_are_flights_times_parabolas_times_seconds(minutes, fl
     assert rep.env.now == 10 + math.ceil(flights / 2)
 
 
+def test_a_usable_fraction_of_half_doubles_the_flights() -> None:
+    """Losing half of each parabola to entry and pull-out: 6 minutes take 8 flights, not 4."""
+    rep, got = fly("parabolic", {**PARABOLIC, "usable_fraction": 0.5}, {"weightless_interior": 6})
+    assert rep.drivers["parabolic_flights"] == 8
+    assert got == {"weightless_interior": pytest.approx(6.0)}
+
+
+def test_booked_seats_are_paid_instead_of_the_charter() -> None:
+    """Ten seats at $8,200 a flight replace the $250,000 charter."""
+    settings = {**PARABOLIC, "seats_booked": 10, "seat_price_usd": 8_200}
+    rep, _ = fly("parabolic", settings, {"weightless_interior": 6.0})
+    assert rep.ledger.by_category()["seats"] == 4 * 10 * 8_200
+
+
 def test_parabolic_stops_at_max_flights_with_a_shortfall() -> None:
     """Capped at 4 flights, a 10-minute plan gets 6 minutes."""
     _, got = fly("parabolic", {**PARABOLIC, "max_flights": 4}, {"weightless_interior": 10.0})
@@ -64,6 +79,7 @@ SUBORBITAL = {
     "training_days": 6,
     "flight_interval_days": 60,
     "slip_days": 0,
+    "grounding_probability": 0,
     "weightless_minutes_per_flight": 3.5,
     "cameras": 2,
     "shooting_ratio": 7,
@@ -93,3 +109,15 @@ def test_a_dropout_without_backup_loses_the_flight() -> None:
     )
     assert got == {"weightless_interior": 0.0}
     assert rep.drivers["suborbital_lost_flights"] == 3
+
+
+def test_a_grounded_fleet_delays_every_flight_by_the_grounding() -> None:
+    """Grounded before every flight for 100 days: 3 flights end 300 days later than otherwise."""
+    plan = {"weightless_interior": 3.0}
+    free, _ = fly("suborbital", SUBORBITAL, plan)
+    grounded, got = fly(
+        "suborbital", {**SUBORBITAL, "grounding_probability": 1, "grounding_days": 100}, plan
+    )
+    assert got == {"weightless_interior": pytest.approx(3.0)}
+    assert grounded.env.now == free.env.now + 300
+    assert grounded.drivers["suborbital_grounding_days"] == 300

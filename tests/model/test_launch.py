@@ -1,21 +1,38 @@
-"""The launch campaign driven by hand with extreme parameters."""
+"""The launch campaign driven by hand with extreme parameters, on the real ISS calendar."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+import numpy as np
 import pytest
 
-from sim.model.launch import launch_campaign
+from sim.model.launch import RECYCLE_SLACK_DAYS, launch_campaign
+from sim.model.launch_calendar import calendar_for
+from sim.orbits import SITES, TARGETS, launch_opportunities
+from sim.orbits.geometry import days_since_j2000
 from sim.scenario.load import scenario_from_data
+from sim.scenario.schema import Scenario
 from tests.conftest import replication_of, tiny_data
 
 
+def scenario_with(orbit: dict, horizon: float = 3650) -> Scenario:
+    """The tiny scenario with these orbit settings."""
+    return scenario_from_data(tiny_data(sources__orbit=orbit, simulation__horizon_days=horizon))
+
+
 def campaign(orbit: dict, booked: float = 20.0, delay: float = 0.0, index: int = 0, horizon=3650):
-    """Run one launch campaign from day 0; return the replication."""
-    scenario = scenario_from_data(tiny_data(sources__orbit=orbit, simulation__horizon_days=horizon))
+    """Run one launch campaign from day 0; return the replication and its calendar."""
+    scenario = scenario_with(orbit, horizon)
     rep = replication_of(scenario, "orbit", index=index)
     rep.env.process(launch_campaign(rep, scenario.sources.orbit, booked, delay))
     rep.env.run(until=horizon)
-    return rep
+    return rep, calendar_for(scenario, scenario.sources.orbit)
+
+
+def attempts(rep) -> list[float]:
+    """Days of every attempt: each scrub and the launch."""
+    return [m.day for m in rep.timeline.milestones if m.name.startswith(("scrub", "launch"))]
 
 
 CALM = {
@@ -26,54 +43,125 @@ CALM = {
 }
 
 
-def test_no_scrubs_launches_at_the_booked_slot() -> None:
-    """Scrub probability 0 and no slip: liftoff on the first opportunity, the booked day."""
-    rep = campaign(CALM)
-    assert rep.timeline.first("launch").day == 20.0
+def test_no_scrubs_launches_at_the_first_opportunity_of_the_booked_slot() -> None:
+    """Scrub probability 0 and no slip: liftoff at the first in-plane instant of the slot."""
+    rep, calendar = campaign(CALM)
+    launch = rep.timeline.first("launch").day
+    assert launch == calendar.next_at_or_after(20.0)
+    assert 20.0 <= launch < 21.0
     assert rep.drivers["launch_attempts"] == 1
+    assert rep.drivers["launch_days_lost"] == 0.0
+
+
+def test_the_calendar_is_the_iss_plane_passing_over_the_cape() -> None:
+    """The model's opportunities are `launch_opportunities` on the production's clock."""
+    scenario = scenario_with(CALM)
+    days = calendar_for(scenario, scenario.sources.orbit).days
+    start = scenario.production.start_date
+    iss, ksc = TARGETS["iss"].plane, SITES["ksc"]
+    instants = launch_opportunities(
+        ksc.lat_deg,
+        ksc.lon_deg,
+        iss.inclination_deg,
+        iss.raan_deg,
+        iss.epoch,
+        start,
+        10,
+        altitude_km=iss.altitude_km,
+    )
+    midnight = dt.datetime(start.year, start.month, start.day, tzinfo=dt.UTC)
+    expected = [(o.when - midnight).total_seconds() / 86_400 for o in instants]
+    assert days[: len(expected)] == pytest.approx(expected, abs=1 / 86_400)
 
 
 def test_slip_and_risk_delay_push_the_slot() -> None:
-    """A fixed 9-day slip and a 30-day risk delay add up."""
-    rep = campaign({**CALM, "slip_days": 9}, delay=30.0)
-    assert rep.timeline.first("launch").day == 20.0 + 9 + 30
+    """A fixed 9-day slip and a 30-day risk delay add up; the days lost count both."""
+    rep, calendar = campaign({**CALM, "slip_days": 9}, delay=30.0)
+    launch = rep.timeline.first("launch").day
+    assert launch == calendar.next_at_or_after(20.0 + 9 + 30)
+    assert rep.drivers["launch_days_lost"] == launch - calendar.next_at_or_after(20.0)
 
 
 def test_certain_scrub_never_launches_and_stops_at_the_horizon() -> None:
-    """Scrub probability 1: no launch, one attempt per opportunity, and the run ends."""
+    """Scrub probability 1 and a 1-day recycle: one attempt per daily window, and the run ends."""
     orbit = {**CALM, "weather_scrub_probability": 1, "recycle_days": 1, "slot_days": 365}
-    rep = campaign(orbit, horizon=400)
+    rep, calendar = campaign(orbit, horizon=400)
     assert rep.timeline.first("launch") is None
-    assert rep.drivers["launch_attempts"] == 365  # days 20..384, then the slot closes
-    assert rep.drivers["scrubs_weather"] == rep.drivers["launch_attempts"]
+    windows = calendar.days[(calendar.days >= 20.0) & (calendar.days < 20.0 + 365)]
+    assert attempts(rep) == list(windows)
+    assert rep.drivers["scrubs_weather"] == rep.drivers["launch_attempts"] == windows.size
 
 
-@pytest.mark.parametrize("index", range(20))
-def test_recycle_days_are_honoured(index: int) -> None:
-    """With a fixed 2-day recycle, the launch comes 2 days per scrub after the slot opens."""
-    rep = campaign({**CALM, "weather_scrub_probability": 0.5, "recycle_days": 2}, index=index)
-    scrubs = rep.drivers["launch_attempts"] - 1
-    assert rep.timeline.first("launch").day == 20.0 + 2 * scrubs
+@pytest.mark.parametrize("recycle", [1, 2, 3])
+@pytest.mark.parametrize("index", range(8))
+def test_a_recycle_of_n_days_is_the_nth_daily_window(recycle: int, index: int) -> None:
+    """After each scrub the next attempt is `recycle` windows on, never an earlier one."""
+    orbit = {**CALM, "weather_scrub_probability": 0.6, "recycle_days": recycle, "slot_days": 365}
+    rep, calendar = campaign(orbit, index=index)
+    positions = np.searchsorted(calendar.days, attempts(rep))
+    assert np.array_equal(calendar.days[positions], attempts(rep))  # only at opportunities
+    assert np.all(np.diff(positions) == recycle)
+    for before, after in zip(attempts(rep), attempts(rep)[1:], strict=False):
+        assert after >= before + recycle - RECYCLE_SLACK_DAYS
 
 
-@pytest.mark.parametrize("index", range(20))
+@pytest.mark.parametrize("index", range(12))
 def test_a_closed_slot_passes_to_the_next(index: int) -> None:
-    """One-day slots 30 days apart: each scrub costs the gap to the next slot."""
+    """One-day slots 30 days apart, one attempt each: every scrub costs a slot."""
     orbit = {
         **CALM,
         "weather_scrub_probability": 0.5,
-        "recycle_days": 1,
+        "recycle_days": 2,
         "slot_days": 1,
         "next_slot_days": 30,
     }
-    rep = campaign(orbit, index=index)
+    rep, calendar = campaign(orbit, index=index)
     scrubs = rep.drivers["launch_attempts"] - 1
     assert rep.drivers["slots_missed"] == scrubs
-    assert rep.timeline.first("launch").day == 20.0 + 31 * scrubs
+    assert rep.timeline.first("launch").day == calendar.next_at_or_after(20.0 + 31 * scrubs)
 
 
 def test_scrub_causes_are_counted_separately() -> None:
     """Technical scrubs at probability 1 are counted as technical, not weather."""
-    rep = campaign({**CALM, "technical_scrub_probability": 1}, horizon=60)
+    rep, _ = campaign({**CALM, "technical_scrub_probability": 1}, horizon=60)
     assert rep.drivers["scrubs_technical"] == rep.drivers["launch_attempts"] > 0
     assert rep.drivers["scrubs_weather"] == 0
+
+
+def test_monthly_weather_holds_the_launch_until_the_month_changes() -> None:
+    """A March with certain weather scrubs pushes a launch booked on 1 March into April."""
+    by_month = [0.0] * 12
+    by_month[2] = 1.0
+    rep, calendar = campaign(
+        {
+            **CALM,
+            "weather_scrub_probability_by_month": by_month,
+            "recycle_days": 1,
+            "slot_days": 365,
+        },
+        booked=56.0,  # 2027-03-01 for a 2027-01-04 start
+    )
+    launch = rep.timeline.first("launch").day
+    assert launch == calendar.next_at_or_after(87.0)  # 2027-04-01
+    march = calendar.days[(calendar.days >= 56.0) & (calendar.days < 87.0)]
+    assert rep.drivers["scrubs_weather"] == rep.drivers["launch_attempts"] - 1 == march.size
+
+
+def test_beta_cutout_keeps_only_windows_whose_stay_stays_below_it() -> None:
+    """With a 45° cutout, no usable window's planned stay sees |beta| > 45°, and some are gone."""
+    free = scenario_with(CALM)
+    cut = scenario_with({**CALM, "beta_cutout_deg": 45})
+    all_days = calendar_for(free, free.sources.orbit).days
+    kept = calendar_for(cut, cut.sources.orbit).days
+    assert 0 < kept.size < all_days.size
+    assert np.isin(kept, all_days).all()
+    plane = TARGETS["iss"].plane
+    origin = days_since_j2000(cut.production.start_date)
+    stay = cut.sources.orbit.transit_days.mean + cut.sources.orbit.mission_days.mean
+    for day in kept[::50]:
+        betas = plane.beta_deg(origin + day + np.linspace(0, stay, 60))
+        assert np.abs(betas).max() <= 45.0 + 0.2  # checked every 6 h in the model
+    dropped = np.setdiff1d(all_days, kept)[::50]
+    for day in dropped:
+        betas = plane.beta_deg(origin + day + np.arange(0, stay + 0.25, 0.25))
+        assert np.abs(betas).max() > 45.0

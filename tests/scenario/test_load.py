@@ -113,6 +113,21 @@ def test_the_resolved_scenario_loads_back_equal(tiny_scenario, tmp_path: Path) -
             "use one of: cgi, cut",
         ),
         (
+            {"sources__orbit": {"launch_site": "mars"}},
+            "film.yaml: sources.orbit.launch_site: unknown site 'mars': give one of ksc, baikonur,"
+            " west_texas, or LAT,LON in degrees",
+        ),
+        (
+            {"sources__orbit": {"launch_site": "62.9,40.6"}},
+            "film.yaml: sources.orbit: a site at latitude 62.9° never lies in the plane of an"
+            " orbit inclined 51.6342°; reachable sites lie within ±51.6342°",
+        ),
+        (
+            {"sources__orbit": {"target": "tiangong"}},
+            "film.yaml: sources.orbit.target: unknown target 'tiangong': give one of iss, or"
+            " INC,RAAN,EPOCH[,ALTITUDE_KM] (degrees, degrees, ISO UTC date-time, km)",
+        ),
+        (
             {"production__title": None},
             "film.yaml: production.title: expected text, got an empty value; quote it",
         ),
