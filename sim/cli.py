@@ -25,9 +25,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from sim.analysis.summary import summarise
 from sim.core.errors import SpacesimError, UsageError
-from sim.experiment.runner import run_experiment
+from sim.experiment.runner import replay, run_experiment
 from sim.orbits import launch_opportunities, site_of, target_of
 from sim.report.tables import decision_table, minutes_table
+from sim.report.trace import trace_record, trace_tables
 from sim.report.windows import windows_record, windows_table
 from sim.report.writer import check_target, write_run
 from sim.scenario.load import dump_scenario, load_scenario
@@ -225,6 +226,42 @@ def validate(scenarios: tuple[Path, ...]) -> None:
     if problems:
         lines = [line for error in problems for line in error.lines()]
         raise InvalidFilesError(lines)
+
+
+@cli.command()
+@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--strategy", required=True, help="The strategy to trace.")
+@click.option(
+    "--replication",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Which replication (0-based, as in replications.csv).",
+)
+@click.option("--seed", type=click.IntRange(min=0), help="Master seed (default: the scenario's).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
+def trace(
+    *, scenario: Path, strategy: str, replication: int, seed: int | None, as_json: bool
+) -> None:
+    """Replay one replication of one strategy and show what happened, day by day.
+
+    The same seed and replication give exactly the row of replications.csv: the events in
+    order, the costs, and for an orbital stay each day aboard (hours filmed, sick flyers,
+    camera failures, beta angle, night, and the screen minutes shot per scene kind).
+
+    Example:
+
+    \b
+        spacesim trace scenarios/split.yaml --strategy split --replication 17
+    """
+    loaded = load_scenario(scenario)
+    outcome = replay(loaded, strategy, seed=seed, replication=replication)
+    if as_json:
+        click.echo(json.dumps(trace_record(loaded, outcome), indent=2))
+        return
+    out = Console()
+    for table in trace_tables(loaded, outcome):
+        out.print(table)
 
 
 @cli.command()

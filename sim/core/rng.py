@@ -40,6 +40,8 @@ STREAM_IDS: dict[str, int] = {
     "vfx_ground": 24,
     "vfx_stock": 25,
     "post": 26,
+    "orbit_equipment": 27,
+    "orbit_footage": 28,
 }
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sim.core.errors import Failure, ReplicationError, UsageError
 from sim.experiment.executors import run_batches
 from sim.experiment.results import Results, Row, row_of
+from sim.model.outcome import Outcome
 from sim.model.production import run_replication
 from sim.scenario.schema import Scenario
 
@@ -93,6 +94,21 @@ def run_experiment(
         failures.sort(key=lambda f: (f.replication, names.index(f.strategy)))
         raise ReplicationError(scenario_file, seed, failures)
     return Results.collect(scenario, seed, names, rows)
+
+
+def replay(
+    scenario: Scenario, strategy: str, *, seed: int | None = None, replication: int = 0
+) -> Outcome:
+    """One replication of one strategy, exactly as a run with the same seed simulated it.
+
+    Raises:
+        UsageError: an unknown strategy, or a negative seed or replication.
+    """
+    (name,) = _strategies(scenario, [strategy])
+    seed = scenario.simulation.seed if seed is None else seed
+    if seed < 0 or replication < 0:
+        raise UsageError("--seed and --replication take non-negative integers")
+    return run_replication(scenario, name, seed, replication)
 
 
 def _strategies(scenario: Scenario, asked: Sequence[str] | None) -> tuple[str, ...]:

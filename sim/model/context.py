@@ -17,6 +17,7 @@ from sim.scenario.dists import DistBase
 from sim.scenario.schema import CrewRole, Scenario, Strategy
 
 if TYPE_CHECKING:
+    from sim.model.aboard import OrbitDay
     from sim.model.risks import Strike
 
 #: Driver columns every replication reports, with their value when a strategy never touches them:
@@ -35,8 +36,12 @@ DRIVERS: dict[str, float] = {
     "launch_days_lost": math.nan,
     "landing_day": math.nan,
     "orbit_days": 0.0,
+    "orbit_hours_filmed": 0.0,
     "orbit_sick_flyers": 0.0,
+    "orbit_camera_failures": 0.0,
     "orbit_yield_minutes": 0.0,
+    "orbit_light_limited_minutes": 0.0,
+    "orbit_footage_lost": 0.0,
     "suborbital_flights": 0.0,
     "suborbital_lost_flights": 0.0,
     "suborbital_grounding_days": 0.0,
@@ -65,6 +70,8 @@ class Replication:
     drivers: dict[str, float] = field(default_factory=lambda: dict(DRIVERS))
     #: Risk events that occurred and have not struck yet, by target (see `sim.model.risks`).
     pending_risks: dict[str, list[Strike]] = field(default_factory=dict)
+    #: The days aboard, for a trace (empty unless the strategy flew to orbit).
+    orbit_log: list[OrbitDay] = field(default_factory=list)
 
     @property
     def strategy(self) -> Strategy:

@@ -1,23 +1,19 @@
 """The orbital segment: train, launch, shoot aboard, land; footage is safe only after landing.
 
-Screen minutes per day aboard = filming hours x 60 x rolling fraction / shooting ratio, cut
-on days when flyers are space-sick (each first-time flyer falls sick with the scenario's
-probability for a drawn number of days, and a sick flyer does `sick_yield_loss` less of their
-share of the work). The stay is the planned mission plus a drawn extension (return weather);
-extra days add filming time and per-person-day fees.
+What each day aboard yields is `sim.model.aboard`'s business. The stay is the planned mission
+plus a drawn extension (return weather); extra days add filming time and per-person-day fees.
+Footage shot aboard can be lost before it is safe on the ground (a scenario's small chance).
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Generator
 
-import numpy as np
 import simpy
 
 from sim.core.units import day_of
+from sim.model.aboard import film_aboard
 from sim.model.context import Replication
-from sim.model.footage import allocate
 from sim.model.launch import launch_campaign
 from sim.model.risks import strike
 from sim.model.training import TrainingPlan, train_crew
@@ -67,11 +63,11 @@ def shoot_on_orbit(
     """Process: from liftoff to landing; returns the screen minutes landed, per scene kind.
 
     Streams: ``orbit_costs`` (seat price, mission fee, person-day rate), ``orbit_shooting``
-    (transit, mission days, extension, then filming hours per day, rolling fraction, shooting
-    ratio), ``orbit_sickness`` (one chance and one duration per flyer).
+    (transit, mission days, extension, then the days aboard: see `sim.model.aboard`),
+    ``orbit_footage`` (one uniform: is the footage lost before it is safe).
     Ledger: ``seats`` and ``fees`` at launch, person-day ``fees`` at landing.
-    Timeline: span ``aboard``, milestones ``docking``, ``undocking``, ``landing``.
-    Handles no interrupts.
+    Timeline: span ``aboard``, milestones ``docking``, ``undocking``, ``landing`` (and
+    ``footage lost``). The day-by-day trace goes to ``rep.orbit_log``. Handles no interrupts.
     """
     env = rep.env
     flyers = rep.flyers
@@ -84,8 +80,8 @@ def shoot_on_orbit(
     transit = rep.draw("orbit_shooting", orbit.transit_days)
     stay = rep.draw("orbit_shooting", orbit.mission_days)
     stay += rep.draw("orbit_shooting", orbit.extension_days)
-    screen_minutes = _screen_minutes_per_day(rep, orbit, stay, flyers)
-    total = float(screen_minutes.sum())
+    rep.orbit_log = film_aboard(rep, orbit, plan, env.now + transit, stay)
+    lost = rep.streams["orbit_footage"].random() < orbit.footage_loss_probability
 
     yield env.timeout(transit)
     docked = env.now
@@ -96,26 +92,17 @@ def shoot_on_orbit(
     yield env.timeout(transit)
     rep.timeline.mark(env.now, "landing")
     rep.ledger.charge(env.now, "fees", "person-days aboard", person_day * flyers * stay)
+    shot = {kind: sum(day.minutes[kind] for day in rep.orbit_log) for kind in plan}
     rep.drivers["orbit_days"] = stay
-    rep.drivers["orbit_yield_minutes"] = total
+    rep.drivers["orbit_hours_filmed"] = sum(day.hours_filmed for day in rep.orbit_log)
+    rep.drivers["orbit_yield_minutes"] = sum(shot.values())
+    rep.drivers["orbit_light_limited_minutes"] = sum(
+        day.light_limited_minutes for day in rep.orbit_log
+    )
     rep.drivers["landing_day"] = env.now
-    return allocate(total, plan)
-
-
-def _screen_minutes_per_day(
-    rep: Replication, orbit: Orbit, stay_days: float, flyers: int
-) -> np.ndarray:
-    """Screen minutes shot on each day aboard (the last day counted by the part spent aboard)."""
-    days = max(1, math.ceil(stay_days))
-    hours = rep.draw("orbit_shooting", orbit.filming_hours_per_day, days)
-    rolling = rep.draw("orbit_shooting", orbit.rolling_fraction)
-    ratio = rep.draw("orbit_shooting", orbit.shooting_ratio)
-    sickness = rep.streams["orbit_sickness"]
-    sick = sickness.random(flyers) < orbit.sickness_probability
-    sick_days = np.where(sick, rep.draw("orbit_sickness", orbit.sickness_days, flyers), 0.0)
-    rep.drivers["orbit_sick_flyers"] = float(sick.sum())
-    day = np.arange(days)
-    aboard = np.clip(stay_days - day, 0.0, 1.0)
-    sick_share = np.clip(sick_days[None, :] - day[:, None], 0.0, 1.0).sum(axis=1) / max(flyers, 1)
-    productivity = 1.0 - orbit.sick_yield_loss * sick_share
-    return hours * 60.0 * rolling / ratio * productivity * aboard
+    if lost:
+        rep.timeline.mark(env.now, "footage lost")
+        rep.drivers["orbit_footage_lost"] = 1.0
+        return dict.fromkeys(plan, 0.0)
+    # Surplus footage is choice in the edit, not extra screen time.
+    return {kind: min(minutes, plan[kind]) for kind, minutes in shot.items()}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from sim.model.aboard import OrbitDay
 from sim.model.context import Replication
 from sim.model.ledger import Ledger
 from sim.model.timeline import Timeline
@@ -33,6 +34,7 @@ class Outcome:
     drivers: dict[str, float]
     ledger: Ledger
     timeline: Timeline
+    orbit_log: tuple[OrbitDay, ...] = ()
 
     @property
     def cost_usd(self) -> float:
@@ -79,4 +81,5 @@ def outcome_of(
         drivers=dict(rep.drivers),
         ledger=rep.ledger,
         timeline=rep.timeline,
+        orbit_log=tuple(rep.orbit_log),
     )

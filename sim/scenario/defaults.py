@@ -183,10 +183,21 @@ DEFAULTS: dict[str, Any] = {
                 "~8 h of work per ISS day (DLR, via DW); Ax-1 private astronauts ~14 h of"
                 " scheduled activities (CNN)",
             ),
+            "arrival_day_fraction": Default(
+                0.5,
+                "assumption; The Challenge docked 3 h 27 min after launch, at 12:22 UTC"
+                " (Interfax), leaving half a day",
+            ),
+            "departure_day_fraction": Default(
+                0.5, "assumption: packing and undocking preparations take half the last day"
+            ),
+            "days_off_per_week": Default(
+                0, "Ax-1's private astronauts had ~14 h of activities every day (CNN)"
+            ),
             "rolling_fraction": _fixed(
-                0.31,
+                0.34,
                 "derived: The Challenge shot 'more than 30' hours raw (Deadline) in 12 days of"
-                " ~8 filming hours: 30 / 96 = 0.31",
+                " ~8 filming hours, docking and undocking days at half: 30 / (11 x 8) = 0.34",
             ),
             "shooting_ratio": _tri(
                 36,
@@ -202,7 +213,32 @@ DEFAULTS: dict[str, Any] = {
                 1, 2, 3, "severe cases up to 72 h, subsided by day 4 (Oman et al. 1986, NTRS)"
             ),
             "sick_yield_loss": Default(
-                0.5, "assumption: a sick flyer does half a day's filming work"
+                {
+                    "dist": "discrete",
+                    "values": [0.25, 0.5, 1.0],
+                    "probabilities": [0.49, 0.34, 0.17],
+                },
+                "severity mix of first-flight space sickness: 48% mild, 34% moderate, 17% severe"
+                " (Davis et al. 1988, Taylor & Francis; mild rounded up to sum to 1); the loss per"
+                " severity is an assumption",
+            ),
+            "cameras_in_use": Default(
+                1, "The Challenge: the director ran camera, lighting and sound himself (intlecity)"
+            ),
+            "spare_cameras": Default(1, "assumption: one spare body carried up"),
+            "camera_mtbf_hours": _fixed(
+                500,
+                "assumption: no public failure rate for cinema cameras aboard; radiation faults"
+                " (dead pixels, resets) are known but not rated",
+            ),
+            "camera_swap_hours": _fixed(1, "assumption: an hour to swap and set up a spare"),
+            "max_raw_hours": Default(
+                None, "none: storage was no limit for The Challenge's 30+ hours raw (Deadline)"
+            ),
+            "footage_loss_probability": Default(
+                0.0,
+                "none reported: no crewed return has lost its footage; set your own (e.g. a"
+                " capsule or drive loss)",
             ),
             "seat_price_usd": _tri(
                 55e6,

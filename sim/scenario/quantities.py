@@ -20,6 +20,9 @@ SceneKind = Literal[
 SCENE_KINDS: tuple[SceneKind, ...] = get_args(SceneKind)
 #: Scene kinds set in space; "real footage share" is measured over these.
 SPACE_KINDS: tuple[SceneKind, ...] = tuple(k for k in SCENE_KINDS if k != "ground_drama")
+#: Scene kinds that show the sunlit Earth, so can be shot in orbit only during orbital day;
+#: interiors are lit by the film's own lamps.
+SUNLIT_KINDS: tuple[SceneKind, ...] = ("earth_view", "exterior_eva")
 
 SourceName = Literal["orbit", "suborbital", "parabolic", "ground", "stock", "cgi"]
 SOURCES: tuple[SourceName, ...] = get_args(SourceName)

@@ -107,11 +107,28 @@ class Orbit(Node):
     mission_days: PositiveDays
     extension_days: Days
     filming_hours_per_day: Hours
+    arrival_day_fraction: Probability = Field(
+        description="share of a full filming day left on the docking day"
+    )
+    departure_day_fraction: Probability = Field(
+        description="share of a full filming day left on the undocking day"
+    )
+    days_off_per_week: int = Field(ge=0, le=3, description="days without filming each week")
     rolling_fraction: FractionDist
     shooting_ratio: Ratio
     sickness_probability: Probability
     sickness_days: Days
-    sick_yield_loss: Probability
+    sick_yield_loss: FractionDist
+    cameras_in_use: int = Field(ge=1, le=20, description="cameras rolling at once")
+    spare_cameras: int = Field(ge=0, le=20, description="spare camera bodies carried up")
+    camera_mtbf_hours: Positive
+    camera_swap_hours: Days
+    max_raw_hours: float | None = Field(
+        default=None, gt=0, description="storage or downlink limit on raw footage; none = no limit"
+    )
+    footage_loss_probability: Probability = Field(
+        description="chance that the footage shot aboard is lost before it is safe on the ground"
+    )
     seat_price_usd: Money
     mission_fee_usd: Money
     person_day_usd: Money

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
+
+import numpy as np
 import pytest
 
+from sim.model.aboard import _by_kind, film_aboard
 from sim.model.orbit_shoot import shoot_on_orbit
+from sim.orbits import TARGETS
+from sim.orbits.geometry import days_since_j2000
 from sim.scenario.load import scenario_from_data
 from tests.conftest import replication_of, tiny_data
 
@@ -13,6 +19,9 @@ FIXED = {
     "mission_days": 12,
     "extension_days": 0,
     "filming_hours_per_day": 8,
+    "arrival_day_fraction": 1,
+    "departure_day_fraction": 1,
+    "camera_mtbf_hours": 1e12,
     "rolling_fraction": 0.3,
     "shooting_ratio": 40,
     "sickness_probability": 0,
@@ -33,11 +42,14 @@ def shoot(orbit: dict, index: int = 0):
 
 
 def test_yield_is_hours_times_rolling_over_ratio() -> None:
-    """12 days x 8 h x 60 x 0.3 / 40 = 43.2 screen minutes, spread over the planned kinds."""
+    """12 days x 8 h x 60 x 0.3 / 40 = 43.2 screen minutes; Earth views only by daylight."""
     rep, landed = shoot(FIXED)
     assert rep.drivers["orbit_yield_minutes"] == pytest.approx(43.2)
+    dark = rep.drivers["orbit_light_limited_minutes"]
+    night = [day.night_fraction for day in rep.orbit_log]
+    assert dark == pytest.approx(sum(3.6 * (20 / 60) * f for f in night))
     assert landed == pytest.approx(
-        {"weightless_interior": 43.2 * 40 / 60, "earth_view": 43.2 * 20 / 60}
+        {"weightless_interior": 43.2 * 40 / 60 + dark, "earth_view": 43.2 * 20 / 60 - dark}
     )
     assert rep.timeline.first("landing").day == 14.0
 
@@ -88,3 +100,85 @@ def test_a_longer_stay_never_yields_fewer_minutes(index: int) -> None:
     short, _ = shoot(varied, index)
     long, _ = shoot({**varied, "mission_days": 14}, index)
     assert long.drivers["orbit_yield_minutes"] >= short.drivers["orbit_yield_minutes"]
+
+
+def test_the_days_aboard_are_a_trace_with_dates_hours_and_light() -> None:
+    """Twelve rows, consecutive dates from docking, the beta angle and night of each day."""
+    rep, _ = shoot(FIXED)
+    log = rep.orbit_log
+    assert [day.day for day in log] == list(range(1, 13))
+    assert all((b.date - a.date).days == 1 for a, b in itertools.pairwise(log))
+    assert all(day.hours_filmed == pytest.approx(8.0) for day in log)
+    assert all(0.0 <= day.night_fraction <= 0.4 and abs(day.beta_deg) <= 76 for day in log)
+
+
+def test_docking_and_undocking_days_and_days_off_film_less() -> None:
+    """Half days at both ends and one day off a week: 12 days give 10 full days' hours."""
+    rep, _ = shoot(
+        {
+            **FIXED,
+            "arrival_day_fraction": 0.5,
+            "departure_day_fraction": 0.5,
+            "days_off_per_week": 1,
+        }
+    )
+    hours = [day.hours_filmed for day in rep.orbit_log]
+    assert hours[0] == hours[-1] == pytest.approx(4.0)
+    assert hours[6] == 0.0
+    assert sum(hours) == pytest.approx(8.0 * 10)
+
+
+def test_without_a_spare_the_only_camera_failing_ends_the_filming() -> None:
+    """One camera, no spare, failing within the first hour: one failure, then nothing."""
+    rep, _ = shoot({**FIXED, "camera_mtbf_hours": 0.01, "spare_cameras": 0})
+    assert rep.drivers["orbit_camera_failures"] == 1
+    assert rep.drivers["orbit_hours_filmed"] < 1.0
+
+
+def test_each_spare_costs_its_swap_time() -> None:
+    """Enough spares and failures every ~10 h: each failure costs the 1-hour swap, no more."""
+    rep, _ = shoot({**FIXED, "camera_mtbf_hours": 10, "spare_cameras": 20, "camera_swap_hours": 1})
+    failures = rep.drivers["orbit_camera_failures"]
+    assert 5 < failures <= 20
+    assert rep.drivers["orbit_hours_filmed"] >= 96 - failures - 1e-9
+    assert rep.drivers["orbit_hours_filmed"] < 96
+
+
+def test_storage_limit_caps_the_raw_footage() -> None:
+    """10 raw hours at most: 10 x 60 / 40 = 15 screen minutes."""
+    rep, _ = shoot({**FIXED, "max_raw_hours": 10})
+    assert rep.drivers["orbit_yield_minutes"] == pytest.approx(15.0)
+
+
+def test_footage_lost_before_landing_lands_nothing() -> None:
+    """Certain loss: the stay is flown and paid, and no minute reaches the edit."""
+    rep, landed = shoot({**FIXED, "footage_loss_probability": 1})
+    assert landed == {"weightless_interior": 0.0, "earth_view": 0.0}
+    assert rep.drivers["orbit_footage_lost"] == 1
+    assert rep.ledger.by_category()["seats"] == 2 * 50e6
+
+
+@pytest.mark.parametrize("night", [0.0, 0.1, 0.2, 0.3, 0.39])
+def test_earth_view_minutes_fall_as_the_night_lengthens(night: float) -> None:
+    """An Earth view gets the sunlit part of its share; interiors take over the dark part."""
+    total = np.array([12.0])
+    minutes, dark = _by_kind(
+        total, np.array([night]), {"earth_view": 30.0, "weightless_interior": 30.0}
+    )
+    assert minutes["earth_view"][0] == pytest.approx(6.0 * (1 - night))
+    assert minutes["weightless_interior"][0] == pytest.approx(6.0 + 6.0 * night)
+    assert dark[0] == pytest.approx(6.0 * night)
+    alone, _ = _by_kind(total, np.array([night]), {"earth_view": 30.0})
+    assert alone["earth_view"][0] == pytest.approx(12.0 * (1 - night))
+
+
+def test_a_stay_in_high_beta_season_has_no_night_to_lose() -> None:
+    """Docked on the first day with |beta| > 71°, Earth views lose nothing to night."""
+    scenario = scenario_from_data(tiny_data(sources__orbit=FIXED))
+    plane = TARGETS["iss"].plane
+    origin = days_since_j2000(scenario.production.start_date)
+    high = next(d for d in range(0, 700) if abs(plane.beta_deg(origin + d + 0.5)) > 71)
+    rep = replication_of(scenario, "orbit")
+    log = film_aboard(rep, scenario.sources.orbit, PLAN, float(high), 1.0)
+    assert log[0].night_fraction == 0.0
+    assert log[0].light_limited_minutes == 0.0

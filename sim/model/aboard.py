@@ -1,0 +1,164 @@
+"""Filming aboard, day by day: hours, sickness, cameras, light, and the minutes each day yields.
+
+For each day of the stay (the docking day first, the undocking day last):
+
+- **hours**: the drawn filming hours, times the docking/undocking day fractions, zero on days
+  off, times the productivity left by space sickness (each sick flyer loses their share of the
+  work by their drawn severity), and less the time cameras are down (failures at the cameras'
+  MTBF per filming hour; a spare costs the swap time, with none left the set works on fewer
+  cameras);
+- **raw footage** = hours x rolling fraction, until the storage limit if there is one;
+- **screen minutes** = raw x 60 / shooting ratio, spread over the planned scene kinds in
+  proportion to the plan. Kinds that show the sunlit Earth (`SUNLIT_KINDS`) get only the
+  orbital-day part of their share: the eclipse fraction at that day's beta angle (Sumanth 2019)
+  is dark. Those night minutes are "light-limited"; the crew spends that time on interior
+  scenes when the plan has any.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from sim.model.context import Replication
+from sim.orbits import eclipse_fraction, target_of
+from sim.orbits.geometry import days_since_j2000
+from sim.scenario.quantities import SUNLIT_KINDS, SceneKind
+from sim.scenario.sources import Orbit
+
+
+@dataclass(frozen=True)
+class OrbitDay:
+    """What one day aboard gave: the row of a replication's trace."""
+
+    day: int
+    date: dt.date
+    hours_filmed: float
+    sick_flyers: int
+    camera_failures: int
+    beta_deg: float
+    night_fraction: float
+    light_limited_minutes: float
+    minutes: dict[SceneKind, float]
+
+
+def film_aboard(
+    rep: Replication, orbit: Orbit, plan: dict[SceneKind, float], docked: float, stay: float
+) -> list[OrbitDay]:
+    """The days of a stay of `stay` days docked at model day `docked`, each with its yield.
+
+    Streams: ``orbit_shooting`` (filming hours per day, rolling fraction, shooting ratio),
+    ``orbit_sickness`` (per flyer: whether sick, for how long, how severely),
+    ``orbit_equipment`` (camera failures). Writes nothing else.
+    """
+    days = max(1, math.ceil(stay - 1e-9))
+    index = np.arange(days)
+    hours = rep.draw("orbit_shooting", orbit.filming_hours_per_day, days)
+    rolling = rep.draw("orbit_shooting", orbit.rolling_fraction)
+    ratio = rep.draw("orbit_shooting", orbit.shooting_ratio)
+
+    factor = np.clip(stay - index, 0.0, 1.0)
+    factor[0] *= orbit.arrival_day_fraction
+    factor[-1] *= orbit.departure_day_fraction
+    if orbit.days_off_per_week:
+        factor[index % 7 >= 7 - orbit.days_off_per_week] = 0.0
+
+    sick_per_day, loss_share = _sickness(rep, orbit, days)
+    hours = hours * factor * (1.0 - loss_share)
+    hours, failures = _camera_time(rep, orbit, hours)
+    raw = hours * rolling
+    if orbit.max_raw_hours is not None:
+        room = np.clip(orbit.max_raw_hours - np.concatenate(([0.0], np.cumsum(raw)[:-1])), 0, None)
+        raw = np.minimum(raw, room)
+    total = raw * 60.0 / ratio
+
+    start = rep.scenario.production.start_date
+    plane = target_of(orbit.target).plane
+    middays = days_since_j2000(start) + docked + index + 0.5
+    beta = plane.beta_deg(middays)
+    night = np.asarray(eclipse_fraction(beta, plane.altitude_km))
+    minutes, dark = _by_kind(total, night, plan)
+    return [
+        OrbitDay(
+            day=int(d) + 1,
+            date=start + dt.timedelta(days=math.floor(docked + d)),
+            hours_filmed=float(hours[d]),
+            sick_flyers=int(sick_per_day[d]),
+            camera_failures=int(failures[d]),
+            beta_deg=float(beta[d]),
+            night_fraction=float(night[d]),
+            light_limited_minutes=float(dark[d]),
+            minutes={kind: float(values[d]) for kind, values in minutes.items()},
+        )
+        for d in index
+    ]
+
+
+def _sickness(rep: Replication, orbit: Orbit, days: int) -> tuple[np.ndarray, np.ndarray]:
+    """Sick flyers per day, and the share of the crew's work lost to sickness per day."""
+    flyers = rep.flyers
+    stream = rep.streams["orbit_sickness"]
+    sick = stream.random(flyers) < orbit.sickness_probability
+    duration = np.where(sick, rep.draw("orbit_sickness", orbit.sickness_days, flyers), 0.0)
+    severity = rep.draw("orbit_sickness", orbit.sick_yield_loss, flyers)
+    rep.drivers["orbit_sick_flyers"] = float(sick.sum())
+    ill = np.clip(duration[None, :] - np.arange(days)[:, None], 0.0, 1.0)  # day x flyer
+    lost = (ill * severity[None, :]).sum(axis=1) / max(flyers, 1)
+    return (ill > 0).sum(axis=1), lost
+
+
+def _camera_time(
+    rep: Replication, orbit: Orbit, hours: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Filming hours left per day once cameras fail, and the failures per day.
+
+    Failures come at rate working / MTBF per filming hour (memoryless, so each day redraws the
+    time to the next). A failure with a spare left costs the swap time; without one the set
+    works on one camera fewer, and its hours count by the share of cameras still working.
+    """
+    stream = rep.streams["orbit_equipment"]
+    mtbf = rep.draw("orbit_equipment", orbit.camera_mtbf_hours)
+    swap = rep.draw("orbit_equipment", orbit.camera_swap_hours)
+    in_use, spares, working = orbit.cameras_in_use, orbit.spare_cameras, orbit.cameras_in_use
+    filmed = np.zeros_like(hours)
+    failures = np.zeros(hours.shape, dtype=int)
+    for day, available in enumerate(hours):
+        left = float(available)
+        while left > 0 and working > 0:
+            until = stream.exponential(mtbf / working)
+            if until >= left:
+                filmed[day] += left * working / in_use
+                break
+            filmed[day] += until * working / in_use
+            left -= until
+            failures[day] += 1
+            if spares > 0:
+                spares -= 1
+                left -= min(swap, left)
+            else:
+                working -= 1
+    rep.drivers["orbit_camera_failures"] = float(failures.sum())
+    return filmed, failures
+
+
+def _by_kind(
+    total: np.ndarray, night: np.ndarray, plan: dict[SceneKind, float]
+) -> tuple[dict[SceneKind, np.ndarray], np.ndarray]:
+    """Per kind and day, the minutes shot; and per day the sunlit-kind minutes lost to night."""
+    planned = sum(plan.values())
+    if planned <= 0:
+        return {kind: np.zeros_like(total) for kind in plan}, np.zeros_like(total)
+    share = {kind: minutes / planned for kind, minutes in plan.items()}
+    sunlit = sum(s for kind, s in share.items() if kind in SUNLIT_KINDS)
+    interior = 1.0 - sunlit
+    dark = total * sunlit * night
+    minutes: dict[SceneKind, np.ndarray] = {}
+    for kind, s in share.items():
+        if kind in SUNLIT_KINDS:
+            minutes[kind] = total * s * (1.0 - night)
+        else:
+            minutes[kind] = total * s + (dark * s / interior if interior > 0 else 0.0)
+    return minutes, dark
