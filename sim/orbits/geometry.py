@@ -160,6 +160,22 @@ def geocentric_latitude_deg(geodetic_deg: float) -> float:
     return math.degrees(math.atan(factor * math.tan(math.radians(geodetic_deg))))
 
 
+def argument_of_latitude_sine(plane: Plane, site_lat_deg: float) -> float:
+    """Where the orbit passes the site's latitude (sine of its argument of latitude).
+
+    Raises ValueError when the orbit never reaches that latitude.
+    """
+    latitude = math.radians(geocentric_latitude_deg(site_lat_deg))
+    sine_u = math.sin(latitude) / math.sin(math.radians(plane.inclination_deg))
+    if abs(sine_u) > 1.0:
+        raise ValueError(
+            f"a site at latitude {site_lat_deg:g}° never lies in the plane of an orbit inclined"
+            f" {plane.inclination_deg:g}°; reachable sites lie within ±"
+            f"{min(plane.inclination_deg, 180 - plane.inclination_deg):g}°"
+        )
+    return sine_u
+
+
 def in_plane_days(
     plane: Plane,
     site_lat_deg: float,
@@ -175,15 +191,8 @@ def in_plane_days(
     orbit passes over the site heading north: a north-east launch from the Cape or Baikonur).
     Raises ValueError when the site never lies in the plane (|latitude| > inclination).
     """
-    latitude = math.radians(geocentric_latitude_deg(site_lat_deg))
+    sine_u = argument_of_latitude_sine(plane, site_lat_deg)
     inclination = math.radians(plane.inclination_deg)
-    sine_u = math.sin(latitude) / math.sin(inclination)
-    if abs(sine_u) > 1.0:
-        raise ValueError(
-            f"a site at latitude {site_lat_deg:g}° never lies in the plane of an orbit inclined"
-            f" {plane.inclination_deg:g}°; reachable sites lie within ±"
-            f"{min(plane.inclination_deg, 180 - plane.inclination_deg):g}°"
-        )
     cos_u = math.sqrt(1.0 - sine_u**2)
     rate = SIDEREAL_DEG_PER_DAY - plane.node_rate_deg_per_day
     chosen = ("ascending", "descending") if node == "both" else (node,)

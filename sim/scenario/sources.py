@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from sim.orbits import site_of, target_of
-from sim.orbits.geometry import in_plane_days
+from sim.orbits.geometry import argument_of_latitude_sine
 from sim.scenario.quantities import (
     Days,
     FractionDist,
@@ -149,7 +149,7 @@ class Orbit(Node):
     @model_validator(mode="after")
     def _site_reaches_target(self) -> Orbit:
         site, plane = site_of(self.launch_site), target_of(self.target).plane
-        in_plane_days(plane, site.lat_deg, site.lon_deg, 0.0, 0.0)  # raises if never in plane
+        argument_of_latitude_sine(plane, site.lat_deg)  # raises if the site is never in the plane
         return self
 
 
