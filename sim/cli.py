@@ -27,7 +27,7 @@ from sim.analysis.summary import summarise
 from sim.core.errors import SpacesimError, UsageError
 from sim.experiment.runner import replay, run_experiment
 from sim.orbits import launch_opportunities, site_of, target_of
-from sim.report.tables import decision_table, minutes_table
+from sim.report.tables import decision_table, minutes_table, shortfall_table
 from sim.report.trace import trace_record, trace_tables
 from sim.report.windows import windows_record, windows_table
 from sim.report.writer import check_target, write_run
@@ -195,6 +195,7 @@ def run(
         out = Console()
         out.print(decision_table(summary))
         out.print(minutes_table(summary))
+        out.print(shortfall_table(summary))
     click.echo(f"Results written to {target}/")
 
 

@@ -58,6 +58,18 @@ TINY: dict[str, Any] = {
             },
             "shortfall": "cut",
         },
+        "reshoot": {
+            "split": {
+                "weightless_interior": {"orbit": 1},
+                "earth_view": {"orbit": 1},
+                "exterior_eva": {"cgi": 1},
+                "launch_landing": {"stock": 1},
+                "ground_drama": {"ground": 1},
+            },
+            "shortfall": "reshoot",
+            "reshoot_on": "parabolic",
+            "reshoot_rest": "cut",
+        },
         "ground": {
             "split": {
                 "weightless_interior": {"ground": 1},
@@ -85,7 +97,7 @@ def tiny_data(**changes: Any) -> dict[str, Any]:
 
 @pytest.fixture
 def tiny_scenario() -> Scenario:
-    """A small valid scenario with three strategies and two risk events."""
+    """A small valid scenario with four strategies and two risk events."""
     return scenario_from_data(tiny_data())
 
 

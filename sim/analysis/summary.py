@@ -57,8 +57,13 @@ def summarise_strategy(results: Results, name: str) -> dict[str, Any]:
     on_time = delivery <= scenario.deadline_day
     on_budget = cost <= production.budget_usd
     day_stats = percentiles(delivery)
+    strategy = scenario.strategies[name]
+    policy: str = strategy.shortfall
+    if policy == "reshoot":
+        policy = f"{strategy.reshoot_on}, then {strategy.reshoot_rest}"
     return {
         "replications": len(cost),
+        "shortfall_policy": policy,
         "cost": percentiles(cost),
         "delivery_day": {key: _finite(value) for key, value in day_stats.items()},
         "delivery_date": {
@@ -79,8 +84,10 @@ def summarise_strategy(results: Results, name: str) -> dict[str, Any]:
         "minutes_by_source": {
             source: float(np.mean(results.column(f"minutes_{source}", name))) for source in SOURCES
         },
-        "shortfall_minutes": float(np.mean(results.column("shortfall_minutes", name))),
-        "cut_minutes": float(np.mean(results.column("cut_minutes", name))),
+        **{
+            column: float(np.mean(results.column(column, name)))
+            for column in ("shortfall_minutes", "reshot_minutes", "remade_minutes", "cut_minutes")
+        },
         "real_share": _mean_of_defined(results.column("real_share", name)),
     }
 

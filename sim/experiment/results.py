@@ -39,6 +39,8 @@ def columns_for(scenario: Scenario) -> list[str]:
         *(f"planned_{source}_minutes" for source in SOURCES),
         *(f"minutes_{source}" for source in SOURCES),
         "shortfall_minutes",
+        "reshot_minutes",
+        "remade_minutes",
         "cut_minutes",
         "real_share",
         *DRIVERS,
@@ -59,6 +61,8 @@ def row_of(outcome: Outcome, scenario: Scenario) -> Row:
         "blocked_by": outcome.blocked_by,
         "cost_usd": outcome.cost_usd,
         "shortfall_minutes": outcome.shortfall_minutes,
+        "reshot_minutes": outcome.reshot_minutes,
+        "remade_minutes": outcome.remade_minutes,
         "cut_minutes": outcome.cut_minutes,
         "real_share": outcome.real_share,
     }

@@ -36,6 +36,8 @@ DRIVERS: dict[str, float] = {
     "launch_days_lost": math.nan,
     "landing_day": math.nan,
     "orbit_days": 0.0,
+    "orbit_days_cut": 0.0,
+    "orbit_days_lost_early": 0.0,
     "orbit_hours_filmed": 0.0,
     "orbit_sick_flyers": 0.0,
     "orbit_camera_failures": 0.0,

@@ -46,5 +46,5 @@ def shoot_ground(
     rep.ledger.charge(start, "ground", "stage days", math.ceil(stage_days - 1e-9) * day_cost)
     yield env.timeout(calendar_days)
     rep.timeline.span("ground", "principal photography", start, env.now)
-    rep.drivers["stage_days"] = stage_days
+    rep.count("stage_days", stage_days)
     return dict(plan)

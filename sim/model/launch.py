@@ -9,11 +9,17 @@ days, and tries again at the first opportunity no earlier than the recycle less
 `RECYCLE_SLACK_DAYS` (a "24-hour recycle" is the next day's window, which comes a little less
 than 24 hours later). A slot that closes without a launch passes, and the next opens a drawn
 number of days later.
+
+The station's traffic plan fixes the visit's end when the slot opens: days lost to scrubs
+beyond a drawn margin come off the stay (the next visitor is on its way), and the team does
+not launch a visit left with less than `MIN_STAY_SHARE` of its mission; it waits for the next
+slot instead.
 """
 
 from __future__ import annotations
 
 from collections.abc import Generator
+from dataclasses import dataclass
 
 import simpy
 
@@ -28,15 +34,27 @@ CAUSES = ("weather", "technical", "recovery")
 #: How much earlier than the drawn recycle the next window may come (3 windows: 70.1 h).
 RECYCLE_SLACK_DAYS = 3.0 / 24.0
 
+#: The shortest stay worth flying, as a share of the planned mission (an assumption: Ax-2 flew
+#: after losing 2 of its 10 days; no visit is known to have flown for half its plan or less).
+MIN_STAY_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class Liftoff:
+    """When the crew launched, and how many days the next visitor takes off the stay."""
+
+    day: float
+    stay_cut_days: float
+
 
 def launch_campaign(
     rep: Replication, orbit: Orbit, booked_day: float, delay_days: float
-) -> Generator[simpy.Event, object, float]:
-    """Process: from now (crew ready) until liftoff; returns the launch day.
+) -> Generator[simpy.Event, object, Liftoff]:
+    """Process: from now (crew ready) until liftoff; returns the launch day and the stay cut.
 
     Streams: ``launch_slip`` (slip), ``launch_weather``/``launch_technical``/``launch_recovery``
     (the campaign's probability, then one uniform per attempt each), ``launch_recycle`` (one
-    recycle per scrub), ``launch_slots`` (one gap per missed slot).
+    recycle per scrub), ``launch_slots`` (per slot its stay margin, and one gap per missed slot).
     Ledger: nothing (seats are paid at launch by the orbit track). Timeline: span ``launch
     campaign``, milestones ``scrub (<causes>)`` and ``launch``. Drivers: attempts, scrubs by
     cause, slots missed, and ``launch_days_lost`` (liftoff against the first opportunity of the
@@ -58,10 +76,12 @@ def launch_campaign(
     uniforms = {cause: rep.streams[f"launch_{cause}"] for cause in CAUSES}
     first_chance = calendar.next_at_or_after(max(booked_day, start))
     slot_open = max(booked_day, start) + slip + delay_days
+    longest_cut = (1.0 - MIN_STAY_SHARE) * orbit.mission_days.mean
     while True:
         slot_close = slot_open + orbit.slot_days
         attempt_day = calendar.next_at_or_after(max(slot_open, env.now))
-        while attempt_day < slot_close:
+        visit_fixed_at = attempt_day + rep.draw("launch_slots", orbit.stay_margin_days)
+        while attempt_day < slot_close and attempt_day - visit_fixed_at <= longest_cut:
             yield env.timeout(attempt_day - env.now)
             rep.count("launch_attempts")
             if by_month is not None:
@@ -75,7 +95,7 @@ def launch_campaign(
                 rep.timeline.mark(env.now, "launch")
                 rep.drivers["launch_day"] = env.now
                 rep.drivers["launch_days_lost"] = env.now - first_chance
-                return env.now
+                return Liftoff(env.now, max(0.0, env.now - visit_fixed_at))
             for cause in scrubbed:
                 rep.count(f"scrubs_{cause}")
             rep.timeline.mark(env.now, f"scrub ({', '.join(scrubbed)})")

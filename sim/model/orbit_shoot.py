@@ -1,8 +1,10 @@
 """The orbital segment: train, launch, shoot aboard, land; footage is safe only after landing.
 
-What each day aboard yields is `sim.model.aboard`'s business. The stay is the planned mission
-plus a drawn extension (return weather); extra days add filming time and per-person-day fees.
-Footage shot aboard can be lost before it is safe on the ground (a scenario's small chance).
+What each day aboard yields is `sim.model.aboard`'s business. The stay is the planned mission,
+less the days a late launch lost to the next visitor (`sim.model.launch`), plus a drawn
+extension (return weather); an early-return risk event can end it sooner. Extra days add
+filming time and per-person-day fees. Footage shot aboard can be lost before it is safe on the
+ground (a scenario's small chance).
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ import simpy
 from sim.core.units import day_of
 from sim.model.aboard import film_aboard
 from sim.model.context import Replication
-from sim.model.launch import launch_campaign
-from sim.model.risks import strike
+from sim.model.launch import MIN_STAY_SHARE, launch_campaign
+from sim.model.risks import cut_short, strike
 from sim.model.training import TrainingPlan, train_crew
 from sim.scenario.quantities import SceneKind
 from sim.scenario.sources import Orbit
@@ -53,21 +55,24 @@ def orbit_track(
     booked = env.now
     if orbit.booked_launch_date is not None:
         booked = day_of(rep.scenario.production.start_date, orbit.booked_launch_date)
-    yield from launch_campaign(rep, orbit, booked, impact.delay_days)
-    return (yield from shoot_on_orbit(rep, orbit, plan))
+    liftoff = yield from launch_campaign(rep, orbit, booked, impact.delay_days)
+    return (yield from shoot_on_orbit(rep, orbit, plan, stay_cut_days=liftoff.stay_cut_days))
 
 
 def shoot_on_orbit(
-    rep: Replication, orbit: Orbit, plan: dict[SceneKind, float]
+    rep: Replication, orbit: Orbit, plan: dict[SceneKind, float], *, stay_cut_days: float = 0.0
 ) -> Generator[simpy.Event, object, dict[SceneKind, float]]:
     """Process: from liftoff to landing; returns the screen minutes landed, per scene kind.
 
+    `stay_cut_days` come off the planned mission (never below `MIN_STAY_SHARE` of it); the
+    return-weather extension is added after. Early-return risk events on ``orbit`` strike here.
     Streams: ``orbit_costs`` (seat price, mission fee, person-day rate), ``orbit_shooting``
     (transit, mission days, extension, then the days aboard: see `sim.model.aboard`),
     ``orbit_footage`` (one uniform: is the footage lost before it is safe).
     Ledger: ``seats`` and ``fees`` at launch, person-day ``fees`` at landing.
-    Timeline: span ``aboard``, milestones ``docking``, ``undocking``, ``landing`` (and
-    ``footage lost``). The day-by-day trace goes to ``rep.orbit_log``. Handles no interrupts.
+    Timeline: span ``aboard``, milestones ``docking``, ``undocking``, ``landing`` (and ``stay
+    cut``, ``risk: <name>`` of an early return, ``footage lost``). The day-by-day trace goes to
+    ``rep.orbit_log``. Handles no interrupts.
     """
     env = rep.env
     flyers = rep.flyers
@@ -78,14 +83,20 @@ def shoot_on_orbit(
     rep.ledger.charge(env.now, "fees", "mission fee", mission_fee)
 
     transit = rep.draw("orbit_shooting", orbit.transit_days)
-    stay = rep.draw("orbit_shooting", orbit.mission_days)
-    stay += rep.draw("orbit_shooting", orbit.extension_days)
+    mission = rep.draw("orbit_shooting", orbit.mission_days)
+    extension = rep.draw("orbit_shooting", orbit.extension_days)
+    planned_stay = max(mission - stay_cut_days, MIN_STAY_SHARE * mission) + extension
+    stay = cut_short(rep, env.now + transit, planned_stay)
+    rep.drivers["orbit_days_cut"] = mission + extension - planned_stay
+    rep.drivers["orbit_days_lost_early"] = planned_stay - stay
     rep.orbit_log = film_aboard(rep, orbit, plan, env.now + transit, stay)
     lost = rep.streams["orbit_footage"].random() < orbit.footage_loss_probability
 
     yield env.timeout(transit)
     docked = env.now
     rep.timeline.mark(docked, "docking")
+    if rep.drivers["orbit_days_cut"] > 0:
+        rep.timeline.mark(docked, f"stay cut {rep.drivers['orbit_days_cut']:.1f} d: next visitor")
     yield env.timeout(stay)
     rep.timeline.span("orbit", "aboard", docked, env.now)
     rep.timeline.mark(env.now, "undocking")

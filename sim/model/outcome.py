@@ -17,7 +17,9 @@ class Outcome:
     """Delivery, costs and screen minutes of one replication of one strategy.
 
     Screen minutes are conserved: the final film's minutes by source plus the minutes cut add
-    up to the script's minutes; CGI's minutes include the shortfall remade as full-CG shots.
+    up to the script's minutes. A source's minutes include what it reshot for another; CGI's
+    include the shortfall remade as full-CG shots. The shortfall (minutes a source did not
+    deliver of its own plan) ends as reshot, remade or cut minutes.
     """
 
     strategy: str
@@ -29,6 +31,8 @@ class Outcome:
     planned_by_source: dict[str, float]
     minutes_by_source: dict[str, float]
     shortfall_minutes: float
+    reshot_minutes: float
+    remade_minutes: float
     cut_minutes: float
     real_share: float
     drivers: dict[str, float]
@@ -48,6 +52,7 @@ def outcome_of(
     delivery_day: float,
     blocked_by: str,
     obtained: dict[SourceName, dict[SceneKind, float]],
+    reshot: dict[SourceName, dict[SceneKind, float]],
     remade_minutes: float,
     cut_minutes: float,
 ) -> Outcome:
@@ -57,14 +62,21 @@ def outcome_of(
     planned: dict[str, float] = {
         source: float(sum(plan.get(source, {}).values())) for source in SOURCES
     }
-    minutes: dict[str, float] = {
+    own: dict[str, float] = {
         source: float(sum(obtained.get(source, {}).values())) for source in SOURCES
     }
+    reshot_by_source = {source: float(sum(reshot.get(source, {}).values())) for source in SOURCES}
+    minutes: dict[str, float] = {
+        source: own[source] + reshot_by_source[source] for source in SOURCES
+    }
     minutes["cgi"] = planned["cgi"] + remade_minutes
-    shortfall = sum(planned[s] - minutes[s] for s in SOURCES if s != "cgi")
+    shortfall = sum(planned[s] - own[s] for s in SOURCES if s != "cgi")
     space_total = sum(script.minutes(kind) for kind in SPACE_KINDS)
     real = sum(
-        obtained.get(source, {}).get(kind, 0.0) for source in REAL_SOURCES for kind in SPACE_KINDS
+        footage.get(source, {}).get(kind, 0.0)
+        for footage in (obtained, reshot)
+        for source in REAL_SOURCES
+        for kind in SPACE_KINDS
     )
     return Outcome(
         strategy=rep.strategy_name,
@@ -76,6 +88,8 @@ def outcome_of(
         planned_by_source=planned,
         minutes_by_source=minutes,
         shortfall_minutes=shortfall,
+        reshot_minutes=sum(reshot_by_source.values()),
+        remade_minutes=remade_minutes,
         cut_minutes=cut_minutes,
         real_share=real / space_total if space_total > 0 else math.nan,
         drivers=dict(rep.drivers),

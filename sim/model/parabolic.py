@@ -72,5 +72,5 @@ def fly_parabolic(
             rep.ledger.charge(start + day - 1, "seats", item, per_flight)
     yield env.timeout(day)
     rep.timeline.span("parabolic", "campaign", start, env.now)
-    rep.drivers["parabolic_flights"] = float(flights)
+    rep.count("parabolic_flights", flights)
     return allocate(obtained, plan)

@@ -3,9 +3,11 @@
 Pre-production starts at once; the orbital crew starts training alongside it. When
 pre-production is done, the VFX vendor opens, the planned full-CG shots are released, and every
 other source's track starts. Each track, when it ends, hands its footage to VFX (clean-up or
-composite shots) and its shortfall to the strategy's policy (full-CG remakes, or a shorter
-cut). Post-production follows the last picture. A replication still running at the horizon
-stops there and counts as not delivered, with the tracks that were still open.
+composite shots) and its shortfall to the strategy's policy: full-CG remakes, a shorter cut, or
+a reshoot, which starts another source's track for the missing scenes it can film (what it
+cannot film, or still misses, goes to the strategy's `reshoot_rest`). Post-production follows
+the last picture, reshoots included. A replication still running at the horizon stops there
+and counts as not delivered, with the tracks that were still open.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from sim.model.suborbital import fly_suborbital
 from sim.model.vfx import VendorTeam, make_shots
 from sim.scenario.quantities import SceneKind, ShotClass, SourceName
 from sim.scenario.schema import Scenario
+from sim.scenario.sources import can_deliver
 
 ProcessGenerator = Generator[simpy.Event, Any, Any]
 
@@ -41,9 +44,11 @@ class Book:
     team: VendorTeam
     rate_usd: float
     obtained: dict[SourceName, dict[SceneKind, float]] = field(default_factory=dict)
+    reshot: dict[SourceName, dict[SceneKind, float]] = field(default_factory=dict)
     remade_minutes: float = 0.0
     cut_minutes: float = 0.0
     batches: list[simpy.Process] = field(default_factory=list)
+    reshoots: list[simpy.Process] = field(default_factory=list)
     open_tracks: set[str] = field(default_factory=set)
     vendor_struck: bool = False
     delivery_day: float = math.inf
@@ -79,6 +84,7 @@ def run_replication(scenario: Scenario, strategy: str, seed: int, replication: i
         delivery_day=end_day if delivered else math.inf,
         blocked_by=blocked_by,
         obtained=book.obtained,
+        reshot=book.reshot,
         remade_minutes=book.remade_minutes,
         cut_minutes=book.cut_minutes,
     )
@@ -99,20 +105,28 @@ def produce(rep: Replication, book: Book, preproduction_days: float) -> ProcessG
     rep.timeline.span("production", "pre-production", 0.0, env.now)
     if "cgi" in plan:
         _release(rep, book, "cgi", "full_cg", sum(plan["cgi"].values()))
-    starters: dict[SourceName, tuple[Callable[..., ProcessGenerator], object]] = {
+    for source in ("suborbital", "parabolic", "ground", "stock"):
+        if source in plan:
+            run = _shoot(rep, source, plan[source])
+            tracks.append(env.process(_track(rep, book, source, plan[source], run)))
+    yield env.all_of(tracks)
+    yield env.all_of(book.reshoots)  # every reshoot started before its track ended
+    rep.drivers["picture_done_day"] = env.now
+    rep.timeline.mark(env.now, "last picture")
+    book.delivery_day = yield from post_produce(rep, scenario.post, book.batches)
+
+
+def _shoot(rep: Replication, source: SourceName, plan: dict[SceneKind, float]) -> ProcessGenerator:
+    """The process generator that shoots `plan` on `source` (any source but orbit and CGI)."""
+    sources = rep.scenario.sources
+    shooters: dict[SourceName, tuple[Callable[..., ProcessGenerator], object]] = {
         "suborbital": (fly_suborbital, sources.suborbital),
         "parabolic": (fly_parabolic, sources.parabolic),
         "ground": (shoot_ground, sources.ground),
         "stock": (license_stock, sources.stock),
     }
-    for source, (shoot, parameters) in starters.items():
-        if source in plan:
-            run = shoot(rep, parameters, plan[source])
-            tracks.append(env.process(_track(rep, book, source, plan[source], run)))
-    yield env.all_of(tracks)
-    rep.drivers["picture_done_day"] = env.now
-    rep.timeline.mark(env.now, "last picture")
-    book.delivery_day = yield from post_produce(rep, scenario.post, book.batches)
+    shoot, parameters = shooters[source]
+    return shoot(rep, parameters, plan)
 
 
 def _track(
@@ -121,25 +135,46 @@ def _track(
     source: SourceName,
     planned: dict[SceneKind, float],
     shoot: ProcessGenerator,
+    *,
+    reshoot: bool = False,
 ) -> ProcessGenerator:
     """Run one source's track, then hand its footage to VFX and its shortfall to the policy."""
-    book.open_tracks.add(source)
+    label = f"{source} reshoot" if reshoot else source
+    book.open_tracks.add(label)
     obtained: dict[SceneKind, float] = yield from shoot
-    book.open_tracks.discard(source)
+    book.open_tracks.discard(label)
     obtained = {kind: min(obtained.get(kind, 0.0), minutes) for kind, minutes in planned.items()}
-    book.obtained[source] = obtained
-    rep.timeline.mark(rep.env.now, f"{source} done")
+    kept = book.reshot if reshoot else book.obtained
+    for kind, minutes in obtained.items():
+        kept.setdefault(source, {})[kind] = kept.get(source, {}).get(kind, 0.0) + minutes
+    rep.timeline.mark(rep.env.now, f"{label} done")
     work = getattr(rep.scenario.sources, source).vfx
     vfx_minutes = sum(minutes * work.share.get(kind, 0.0) for kind, minutes in obtained.items())
     if vfx_minutes > 0:
         _release(rep, book, source, work.shot_class, vfx_minutes)
-    shortfall = sum(planned.values()) - sum(obtained.values())
-    if shortfall > 1e-9:
-        if rep.strategy.shortfall == "cgi":
-            book.remade_minutes += shortfall
-            _release(rep, book, source, "full_cg", shortfall)
-        else:
-            book.cut_minutes += shortfall
+    missing = {kind: planned[kind] - obtained[kind] for kind in planned}
+    strategy = rep.strategy
+    target = strategy.reshoot_on
+    if strategy.shortfall == "reshoot" and not reshoot and target is not None and target != source:
+        again = {k: m for k, m in missing.items() if m > 1e-9 and can_deliver(target, k)}
+        if again:
+            run = _track(rep, book, target, again, _shoot(rep, target, again), reshoot=True)
+            book.reshoots.append(rep.env.process(run))
+            missing = {kind: m for kind, m in missing.items() if kind not in again}
+    _settle(rep, book, source, sum(missing.values()))
+
+
+def _settle(rep: Replication, book: Book, origin: str, minutes: float) -> None:
+    """Minutes that no track will deliver: remake them in CGI, or cut them."""
+    if minutes <= 1e-9:
+        return
+    strategy = rep.strategy
+    policy = strategy.reshoot_rest if strategy.shortfall == "reshoot" else strategy.shortfall
+    if policy == "cgi":
+        book.remade_minutes += minutes
+        _release(rep, book, origin, "full_cg", minutes)
+    else:
+        book.cut_minutes += minutes
 
 
 def _release(

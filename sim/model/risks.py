@@ -3,7 +3,8 @@
 Every event's occurrence, delay and cost are drawn when the replication starts, in register
 order, whatever the strategy, so all strategies face the same events (common random numbers).
 An event strikes only a strategy that runs the track it hits: a film without an orbital
-segment does not pay for a grounded orbital vehicle.
+segment does not pay for a grounded orbital vehicle. Delays and cancellations strike when the
+track starts (`strike`); an early return strikes the stay aboard (`cut_short`).
 """
 
 from __future__ import annotations
@@ -22,18 +23,29 @@ class Strike:
     effect: str
     delay_days: float
     cost_usd: float
+    #: Early return only: when the problem comes, as a share of the stay, and the days to undock.
+    at_fraction: float = 0.0
+    return_after_days: float = 0.0
 
 
 def draw_register(rep: Replication) -> dict[str, list[Strike]]:
-    """Occurred events by target. Draws from stream ``risks``: 3 numbers per listed event."""
+    """Occurred events by target.
+
+    Draws from stream ``risks``: 3 numbers per listed event (occurrence, delay, cost), and 2 more
+    for an early return (days to undock, moment in the stay: uniform, a constant hazard).
+    """
     rng = rep.streams["risks"]
     occurred: dict[str, list[Strike]] = {}
     for name, event in rep.scenario.risks.items():
         happens = rng.random() < event.probability
         delay = rep.draw("risks", event.delay_days)
         cost = rep.draw("risks", event.cost_usd)
+        at_fraction = return_after = 0.0
+        if event.effect == "early_return":
+            return_after = rep.draw("risks", event.return_after_days)
+            at_fraction = float(rng.random())
         if happens:
-            strike = Strike(name, event.hits, event.effect, delay, cost)
+            strike = Strike(name, event.hits, event.effect, delay, cost, at_fraction, return_after)
             occurred.setdefault(event.hits, []).append(strike)
     return occurred
 
@@ -46,19 +58,47 @@ class Impact:
     cancelled: bool = False
 
 
+def _take(rep: Replication, target: str, *, early_return: bool) -> list[Strike]:
+    """Remove and return the pending events on `target` of one kind (early return or not)."""
+    pending = rep.pending_risks.get(target, [])
+    taken = [event for event in pending if (event.effect == "early_return") == early_return]
+    rep.pending_risks[target] = [event for event in pending if event not in taken]
+    return taken
+
+
+def _record(rep: Replication, event: Strike, day: float) -> None:
+    """Charge an event's cost and record that it struck, at `day`."""
+    rep.ledger.charge(day, "risk", event.name, event.cost_usd)
+    rep.drivers[f"risk_{event.name}"] = 1.0
+    rep.timeline.mark(day, f"risk: {event.name}")
+
+
 def strike(rep: Replication, target: str) -> Impact:
-    """Let the events on `target` strike now, once: charge their costs, return their effect.
+    """Let the delays and cancellations on `target` strike now, once; return their effect.
 
     Writes ledger category ``risk`` (account = event name) and the driver ``risk_<name>``.
     """
     delay = 0.0
     cancelled = False
-    for event in rep.pending_risks.pop(target, []):
-        rep.ledger.charge(rep.env.now, "risk", event.name, event.cost_usd)
-        rep.drivers[f"risk_{event.name}"] = 1.0
-        rep.timeline.mark(rep.env.now, f"risk: {event.name}")
+    for event in _take(rep, target, early_return=False):
+        _record(rep, event, rep.env.now)
         if event.effect == "cancel":
             cancelled = True
         else:
             delay += event.delay_days
     return Impact(delay, cancelled)
+
+
+def cut_short(rep: Replication, docked_day: float, stay_days: float) -> float:
+    """The stay aboard after the early-return events on ``orbit``: at most `stay_days`.
+
+    Each event's problem comes at its drawn share of the stay; the crew undocks its
+    ``return_after_days`` later, unless the planned undocking comes first. Each event is
+    charged and recorded at the moment of its problem, as `strike` does.
+    """
+    stay = stay_days
+    for event in _take(rep, "orbit", early_return=True):
+        problem = event.at_fraction * stay_days
+        _record(rep, event, docked_day + problem)
+        stay = min(stay, problem + event.return_after_days)
+    return stay

@@ -75,7 +75,7 @@ def fly_suborbital(
         else:
             rep.count("suborbital_lost_flights")
         scheduled = env.now + interval
-    rep.drivers["suborbital_flights"] = float(flights)
+    rep.count("suborbital_flights", flights)
     rep.timeline.span("suborbital", "flights", start, env.now)
     return allocate(obtained, plan)
 

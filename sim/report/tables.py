@@ -14,6 +14,10 @@ def _money(value: float) -> str:
     return f"{value / 1e6:,.1f}"
 
 
+def _minutes(value: float) -> str:
+    return f"{value:.1f}" if value else "-"
+
+
 def _share(value: float | None) -> str:
     return "-" if value is None else f"{value:.0%}"
 
@@ -72,8 +76,38 @@ def minutes_table(summary: dict[str, Any]) -> Table:
         minutes = strategy["minutes_by_source"]
         table.add_row(
             name,
-            *(f"{minutes[source]:.1f}" if minutes[source] else "-" for source in SOURCES),
-            f"{strategy['cut_minutes']:.1f}" if strategy["cut_minutes"] else "-",
+            *(_minutes(minutes[source]) for source in SOURCES),
+            _minutes(strategy["cut_minutes"]),
             _share(strategy["real_share"]),
+        )
+    return table
+
+
+def shortfall_table(summary: dict[str, Any]) -> Table:
+    """One row per strategy: minutes its sources missed of their plan, and where they went."""
+    table = Table(
+        title="Shortfall and where it went (mean minutes over replications)",
+        caption="shortfall: minutes a source missed of its own plan. policy: cgi (remade), cut, "
+        "or a source to reshoot on first, then cgi or cut for the rest.",
+        box=box.SIMPLE_HEAD,
+        collapse_padding=True,
+    )
+    table.add_column("strategy", style="bold", no_wrap=True)
+    table.add_column("policy", no_wrap=True)
+    for header in ("shortfall", "reshot", "remade\nin CGI", "cut"):
+        table.add_column(header, justify="right", no_wrap=True)
+    for name, strategy in summary["strategies"].items():
+        table.add_row(
+            name,
+            strategy["shortfall_policy"],
+            *(
+                _minutes(strategy[column])
+                for column in (
+                    "shortfall_minutes",
+                    "reshot_minutes",
+                    "remade_minutes",
+                    "cut_minutes",
+                )
+            ),
         )
     return table

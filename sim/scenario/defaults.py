@@ -169,6 +169,13 @@ DEFAULTS: dict[str, Any] = {
                 1.0, "Crew Dragon docks about a day after launch (Ax-3); Soyuz in 3.5 h (MS-19)"
             ),
             "mission_days": _fixed(12, "The Challenge: 12 days aboard the ISS (TASS)"),
+            "stay_margin_days": _tri(
+                0,
+                2,
+                5,
+                "assumption; a launch delay cut Ax-2's stay from 10 to 8 days (SeraData), while"
+                " a pre-launch re-plan moves the whole slot (Ax-4, 14 May 2025)",
+            ),
             "extension_days": _tri(
                 0,
                 4,

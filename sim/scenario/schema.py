@@ -9,7 +9,7 @@ its key path rather than stopping at the first.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field
 
@@ -31,6 +31,12 @@ RiskTarget = Literal[
     "production", "orbit", "suborbital", "parabolic", "ground", "stock", "cgi", "post"
 ]
 CANCELLABLE: tuple[str, ...] = ("orbit", "suborbital", "parabolic", "ground", "stock")
+
+#: Sources a shortfall can be reshot on: a later flight or stage booking that films the missing
+#: scenes again. Not orbit (a second orbital mission is a strategy of its own), nor stock
+#: (licensing, not shooting), nor CGI (that is the ``cgi`` policy).
+ReshootSource = Literal["suborbital", "parabolic", "ground"]
+RESHOOT_SOURCES: tuple[ReshootSource, ...] = get_args(ReshootSource)
 
 #: Fractions of a scene kind may miss 1 by this much (three thirds written as 0.333...).
 SUM_TOLERANCE = 1e-3
@@ -90,11 +96,19 @@ class RiskEvent(Node):
     description: str = Field(default="", description="what the event is")
     probability: Probability = Field(description="chance it happens in a replication")
     hits: RiskTarget = Field(description="the production, or the track it strikes")
-    effect: Literal["delay", "cancel"] = Field(
-        default="delay", description="delay the track's start, or cancel the track"
+    effect: Literal["delay", "cancel", "early_return"] = Field(
+        default="delay",
+        description="delay the track's start, cancel the track, or (orbit only) end the stay"
+        " aboard early",
     )
     delay_days: Days = Field(default=0.0, validate_default=True, description="delay if it happens")
     cost_usd: Money = Field(default=0.0, validate_default=True, description="cost if it happens")
+    return_after_days: Days = Field(
+        default=0.0,
+        validate_default=True,
+        description="early_return: days from the problem, at a uniform moment of the stay, to"
+        " undocking",
+    )
 
 
 class Strategy(Node):
@@ -107,9 +121,18 @@ class Strategy(Node):
     crew: dict[Name, CrewRole] | None = Field(
         default=None, description="who flies in this strategy; none = the scenario's crew"
     )
-    shortfall: Literal["cgi", "cut"] = Field(
+    shortfall: Literal["cgi", "cut", "reshoot"] = Field(
         default="cgi",
-        description="cgi: remake missing minutes as full-CG shots; cut: release a shorter film",
+        description="cgi: remake missing minutes as full-CG shots; cut: release a shorter film;"
+        " reshoot: film them again on `reshoot_on` once the shortfall is known",
+    )
+    reshoot_on: ReshootSource | None = Field(
+        default=None, description="shortfall: reshoot: the source that films the missing scenes"
+    )
+    reshoot_rest: Literal["cgi", "cut"] = Field(
+        default="cgi",
+        description="shortfall: reshoot: what happens to minutes the reshoot cannot deliver or"
+        " still misses",
     )
 
     def planned_minutes(self, script: Script) -> dict[SourceName, dict[SceneKind, float]]:
@@ -174,6 +197,14 @@ class Scenario(Node):
         for name, strategy in self.strategies.items():
             found += self._strategy_problems(name, strategy)
         for name, risk in self.risks.items():
+            if risk.effect == "early_return" and risk.hits != "orbit":
+                found.append(
+                    Problem(
+                        f"risks.{name}.effect",
+                        f"'early_return' cannot apply to {risk.hits}; only a stay in orbit can end"
+                        " early (hits: orbit)",
+                    )
+                )
             if risk.effect == "cancel" and risk.hits not in CANCELLABLE:
                 found.append(
                     Problem(
@@ -215,9 +246,12 @@ class Scenario(Node):
                             "another source",
                         )
                     )
+        found += _reshoot_problems(name, strategy)
         crew_path = f"strategies.{name}.crew" if strategy.crew is not None else "crew"
         crew = self.crew_for(name)
-        planned = strategy.planned_minutes(self.script)
+        planned: set[str] = set(strategy.planned_minutes(self.script))
+        if strategy.shortfall == "reshoot" and strategy.reshoot_on is not None:
+            planned.add(strategy.reshoot_on)
         if ("orbit" in planned or "suborbital" in planned) and not crew:
             found.append(
                 Problem(
@@ -235,3 +269,25 @@ class Scenario(Node):
                 )
             )
         return found
+
+
+def _reshoot_problems(name: str, strategy: Strategy) -> list[Problem]:
+    """A reshoot policy names its source; a source named without the policy is a slip."""
+    path = f"strategies.{name}.reshoot_on"
+    if strategy.shortfall == "reshoot" and strategy.reshoot_on is None:
+        return [
+            Problem(
+                path,
+                "shortfall 'reshoot' needs the source to reshoot on; set reshoot_on to one of: "
+                + ", ".join(RESHOOT_SOURCES),
+            )
+        ]
+    if strategy.shortfall != "reshoot" and strategy.reshoot_on is not None:
+        return [
+            Problem(
+                path,
+                f"reshoot_on is only used with shortfall: reshoot (this strategy's shortfall is "
+                f"'{strategy.shortfall}'); set shortfall: reshoot or remove reshoot_on",
+            )
+        ]
+    return []

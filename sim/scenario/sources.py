@@ -105,6 +105,10 @@ class Orbit(Node):
     next_slot_days: PositiveDays
     transit_days: Days
     mission_days: PositiveDays
+    stay_margin_days: Days = Field(
+        description="days of a late launch within its slot the station's traffic plan absorbs;"
+        " beyond them the next visitor's arrival shortens the stay"
+    )
     extension_days: Days
     filming_hours_per_day: Hours
     arrival_day_fraction: Probability = Field(

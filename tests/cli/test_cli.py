@@ -36,14 +36,16 @@ def test_run_prints_tables_and_writes_the_folder(scenario_file: Path, tmp_path: 
         cli, ["run", str(scenario_file), "--reps", "8", "--out", str(out)], catch_exceptions=False
     )
     assert result.exit_code == 0, result.output
-    for strategy in ("orbit", "mixed", "ground"):
+    for strategy in ("orbit", "mixed", "reshoot", "ground"):
         assert strategy in result.output
     assert "P50" in result.output
     assert "real" in result.output
+    assert "Shortfall and where it went" in result.output
+    assert "parabolic, then cut" in result.output  # the reshoot strategy's policy
     assert f"Results written to {out}/" in result.output
     summary = json.loads((out / "summary.json").read_text())
     assert summary["replications"] == 8
-    assert set(summary["strategies"]) == {"orbit", "mixed", "ground"}
+    assert set(summary["strategies"]) == {"orbit", "mixed", "reshoot", "ground"}
     for key in ("cost", "delivery_day"):
         assert set(summary["strategies"]["orbit"][key]) == {"mean", "p10", "p50", "p80", "p90"}
     header = (out / "replications.csv").read_text().splitlines()[0].split(",")
@@ -113,7 +115,7 @@ def test_validate_reports_each_file(scenario_file: Path, tmp_path: Path) -> None
     result = CliRunner().invoke(cli, ["validate", str(scenario_file), str(bad)])
     assert result.exit_code == 2
     lines = result.output.splitlines()
-    assert lines[0] == f"{scenario_file}: ok (3 strategies, 48 screen minutes)"
+    assert lines[0] == f"{scenario_file}: ok (4 strategies, 48 screen minutes)"
     assert f"Error: {bad}: production.title: required key is missing; add it" in lines
     assert f"Error: {bad}: strategies: needs at least 1 item(s); add some" in lines
 
@@ -133,7 +135,8 @@ def test_an_unknown_strategy_exits_2(scenario_file: Path, tmp_path: Path) -> Non
     )
     assert result.exit_code == 2
     assert (
-        result.output == "Error: unknown strategy 'orbt'; the scenario has: orbit, mixed, ground\n"
+        result.output
+        == "Error: unknown strategy 'orbt'; the scenario has: orbit, mixed, reshoot, ground\n"
     )
 
 

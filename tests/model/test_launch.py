@@ -7,7 +7,7 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from sim.model.launch import RECYCLE_SLACK_DAYS, launch_campaign
+from sim.model.launch import MIN_STAY_SHARE, RECYCLE_SLACK_DAYS, Liftoff, launch_campaign
 from sim.model.launch_calendar import calendar_for
 from sim.orbits import SITES, TARGETS, launch_opportunities
 from sim.orbits.geometry import days_since_j2000
@@ -30,6 +30,15 @@ def campaign(orbit: dict, booked: float = 20.0, delay: float = 0.0, index: int =
     return rep, calendar_for(scenario, scenario.sources.orbit)
 
 
+def liftoff_of(orbit: dict, booked: float) -> tuple[Liftoff, object, object]:
+    """Run one launch campaign; return what it returned, the replication and the calendar."""
+    scenario = scenario_with(orbit)
+    rep = replication_of(scenario, "orbit")
+    process = rep.env.process(launch_campaign(rep, scenario.sources.orbit, booked, 0.0))
+    rep.env.run(until=scenario.simulation.horizon_days)
+    return process.value, rep, calendar_for(scenario, scenario.sources.orbit)
+
+
 def attempts(rep) -> list[float]:
     """Days of every attempt: each scrub and the launch."""
     return [m.day for m in rep.timeline.milestones if m.name.startswith(("scrub", "launch"))]
@@ -41,6 +50,9 @@ CALM = {
     "recovery_zone_hold_probability": 0,
     "slip_days": 0,
 }
+
+#: A slot open all year whose late launches the station absorbs: no stay is cut short.
+OPEN_YEAR = {"slot_days": 365, "stay_margin_days": 365}
 
 
 def test_no_scrubs_launches_at_the_first_opportunity_of_the_booked_slot() -> None:
@@ -84,7 +96,7 @@ def test_slip_and_risk_delay_push_the_slot() -> None:
 
 def test_certain_scrub_never_launches_and_stops_at_the_horizon() -> None:
     """Scrub probability 1 and a 1-day recycle: one attempt per daily window, and the run ends."""
-    orbit = {**CALM, "weather_scrub_probability": 1, "recycle_days": 1, "slot_days": 365}
+    orbit = {**CALM, "weather_scrub_probability": 1, "recycle_days": 1, **OPEN_YEAR}
     rep, calendar = campaign(orbit, horizon=400)
     assert rep.timeline.first("launch") is None
     windows = calendar.days[(calendar.days >= 20.0) & (calendar.days < 20.0 + 365)]
@@ -96,7 +108,7 @@ def test_certain_scrub_never_launches_and_stops_at_the_horizon() -> None:
 @pytest.mark.parametrize("index", range(8))
 def test_a_recycle_of_n_days_is_the_nth_daily_window(recycle: int, index: int) -> None:
     """After each scrub the next attempt is `recycle` windows on, never an earlier one."""
-    orbit = {**CALM, "weather_scrub_probability": 0.6, "recycle_days": recycle, "slot_days": 365}
+    orbit = {**CALM, "weather_scrub_probability": 0.6, "recycle_days": recycle, **OPEN_YEAR}
     rep, calendar = campaign(orbit, index=index)
     positions = np.searchsorted(calendar.days, attempts(rep))
     assert np.array_equal(calendar.days[positions], attempts(rep))  # only at opportunities
@@ -137,7 +149,7 @@ def test_monthly_weather_holds_the_launch_until_the_month_changes() -> None:
             **CALM,
             "weather_scrub_probability_by_month": by_month,
             "recycle_days": 1,
-            "slot_days": 365,
+            **OPEN_YEAR,
         },
         booked=56.0,  # 2027-03-01 for a 2027-01-04 start
     )
@@ -165,3 +177,42 @@ def test_beta_cutout_keeps_only_windows_whose_stay_stays_below_it() -> None:
     for day in dropped:
         betas = plane.beta_deg(origin + day + np.arange(0, stay + 0.25, 0.25))
         assert np.abs(betas).max() > 45.0
+
+
+STORMY_MARCH = {
+    **CALM,
+    "weather_scrub_probability_by_month": [0.0, 0.0, 1.0] + [0.0] * 9,
+    "recycle_days": 1,
+    "slot_days": 14,
+    "next_slot_days": 30,
+    "mission_days": 12,
+}
+
+
+@pytest.mark.parametrize("margin", [0, 1, 2])
+def test_days_lost_in_the_slot_beyond_the_margin_come_off_the_stay(margin: float) -> None:
+    """Days lost in the slot beyond the station's margin come off the stay.
+
+    Booked 29 March with every March window scrubbed, the crew launches on 1 April.
+    """
+    liftoff, rep, calendar = liftoff_of({**STORMY_MARCH, "stay_margin_days": margin}, 84.0)
+    first = calendar.next_at_or_after(84.0)
+    assert liftoff.day == calendar.next_at_or_after(87.0)  # 2027-04-01
+    assert liftoff.stay_cut_days == pytest.approx(max(0.0, liftoff.day - first - margin))
+    assert rep.drivers["slots_missed"] == 0
+
+
+def test_a_visit_left_with_too_short_a_stay_waits_for_the_next_slot() -> None:
+    """No launch that would leave under half the 12 planned days: the slot passes.
+
+    Booked 20 March with every March window scrubbed, the team stops trying after 6 days; the
+    next slot launches with the whole stay.
+    """
+    liftoff, rep, calendar = liftoff_of({**STORMY_MARCH, "stay_margin_days": 0}, 75.0)
+    first = calendar.next_at_or_after(75.0)
+    longest_cut = (1 - MIN_STAY_SHARE) * 12
+    tried = [day for day in attempts(rep) if day < 75.0 + 14]
+    assert tried == [d for d in calendar.days if first <= d <= first + longest_cut]
+    assert rep.drivers["slots_missed"] == 1
+    assert liftoff.day == calendar.next_at_or_after(75.0 + 14 + 30)
+    assert liftoff.stay_cut_days == 0.0

@@ -9,6 +9,7 @@ import pytest
 
 from sim.model.aboard import _by_kind, film_aboard
 from sim.model.orbit_shoot import shoot_on_orbit
+from sim.model.risks import draw_register
 from sim.orbits import TARGETS
 from sim.orbits.geometry import days_since_j2000
 from sim.scenario.load import scenario_from_data
@@ -32,11 +33,15 @@ FIXED = {
 PLAN = {"weightless_interior": 40.0, "earth_view": 20.0}
 
 
-def shoot(orbit: dict, index: int = 0):
-    """Shoot one stay from day 0; return (replication, minutes landed per kind)."""
-    scenario = scenario_from_data(tiny_data(sources__orbit=orbit))
+def shoot(orbit: dict, index: int = 0, *, cut: float = 0.0, risks: dict | None = None):
+    """Shoot one stay from day 0; return (replication, minutes landed per kind).
+
+    `cut` days come off the stay (the next visitor); `risks` replace the scenario's.
+    """
+    scenario = scenario_from_data(tiny_data(sources__orbit=orbit, risks=risks or {}))
     rep = replication_of(scenario, "orbit", index=index)
-    process = rep.env.process(shoot_on_orbit(rep, scenario.sources.orbit, PLAN))
+    rep.pending_risks = draw_register(rep)
+    process = rep.env.process(shoot_on_orbit(rep, scenario.sources.orbit, PLAN, stay_cut_days=cut))
     rep.env.run()
     return rep, process.value
 
@@ -182,3 +187,62 @@ def test_a_stay_in_high_beta_season_has_no_night_to_lose() -> None:
     log = film_aboard(rep, scenario.sources.orbit, PLAN, float(high), 1.0)
     assert log[0].night_fraction == 0.0
     assert log[0].light_limited_minutes == 0.0
+
+
+@pytest.mark.parametrize(("cut", "stay"), [(0, 12), (2, 10), (6, 6), (9, 6)])
+def test_a_late_launch_shortens_the_stay_but_not_below_half(cut: float, stay: float) -> None:
+    """Days the next visitor takes come off the 12 planned days, never below 6.
+
+    The return-weather extension still adds its days after.
+    """
+    rep, _ = shoot({**FIXED, "extension_days": 3}, cut=cut)
+    assert rep.drivers["orbit_days"] == stay + 3
+    assert rep.drivers["orbit_days_cut"] == 12 - stay
+    assert rep.ledger.by_category()["fees"] == pytest.approx(10e6 + 2 * (stay + 3) * 100_000)
+
+
+def early_return(probability: float, after: float = 2.0) -> dict:
+    """A medical early return on orbit: the crew undocks `after` days after the problem."""
+    return {
+        "medical": {
+            "probability": probability,
+            "hits": "orbit",
+            "effect": "early_return",
+            "return_after_days": after,
+            "cost_usd": 1e6,
+        }
+    }
+
+
+@pytest.mark.parametrize("index", range(20))
+def test_an_early_return_ends_the_stay_after_the_problem(index: int) -> None:
+    """An early return ends the stay 2 days after the problem, and never yields more.
+
+    Same draws with the event certain or impossible; the problem comes at a moment of the 12
+    days, and the stay ends as planned if that is sooner.
+    """
+    varied = {
+        **FIXED,
+        "filming_hours_per_day": {"dist": "triangular", "min": 6, "mode": 8, "max": 10},
+    }
+    planned, _ = shoot(varied, index, risks=early_return(0.0))
+    hit, _ = shoot(varied, index, risks=early_return(1.0))
+    problem = next(m.day for m in hit.timeline.milestones if m.name == "risk: medical")
+    docked = hit.timeline.first("docking").day
+    assert docked <= problem <= docked + 12
+    assert hit.drivers["orbit_days"] == pytest.approx(min(12.0, problem - docked + 2.0))
+    assert hit.drivers["orbit_days_lost_early"] == pytest.approx(12 - hit.drivers["orbit_days"])
+    assert hit.drivers["orbit_yield_minutes"] <= planned.drivers["orbit_yield_minutes"] + 1e-9
+    assert hit.drivers["risk_medical"] == 1.0
+    assert hit.ledger.by_category()["risk"] == 1e6
+    assert planned.drivers["orbit_days"] == 12
+    assert planned.drivers["orbit_days_lost_early"] == 0
+
+
+def test_early_returns_come_at_uniform_moments_of_the_stay() -> None:
+    """Over many replications the problem's moment is uniform over the stay: mean share 1/2."""
+    shares = []
+    for index in range(200):
+        rep, _ = shoot(FIXED, index, risks=early_return(1.0, after=0.0))
+        shares.append(rep.drivers["orbit_days"] / 12)
+    assert np.mean(shares) == pytest.approx(0.5, abs=3 * np.sqrt(1 / 12 / 200))

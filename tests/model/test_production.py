@@ -34,7 +34,11 @@ def test_costs_are_non_negative_and_add_up(outcomes) -> None:
 
 
 def test_screen_minutes_are_conserved(outcomes) -> None:
-    """Film minutes by source plus cuts equal the script; shot plus shortfall equal the plan."""
+    """Film minutes by source plus cuts equal the script, and no shortfall minute is lost.
+
+    Minutes shot on plan plus the shortfall equal the plan; the shortfall ends reshot, remade
+    or cut.
+    """
     scenario, runs = outcomes
     for outcome in runs:
         assert outcome.delivered
@@ -42,7 +46,10 @@ def test_screen_minutes_are_conserved(outcomes) -> None:
         assert total == pytest.approx(scenario.script.total)
         shot = sum(outcome.minutes_by_source[s] for s in SOURCES if s != "cgi")
         planned = sum(outcome.planned_by_source[s] for s in SOURCES if s != "cgi")
-        assert shot + outcome.shortfall_minutes == pytest.approx(planned)
+        on_plan = shot - outcome.reshot_minutes
+        assert on_plan + outcome.shortfall_minutes == pytest.approx(planned)
+        fates = outcome.reshot_minutes + outcome.remade_minutes + outcome.cut_minutes
+        assert fates == pytest.approx(outcome.shortfall_minutes)
 
 
 def test_delivery_comes_after_every_input(outcomes) -> None:
@@ -129,3 +136,60 @@ def test_risk_events_strike_only_strategies_that_run_their_track() -> None:
     )
     assert run_replication(scenario, "orbit", 7, 0).cost_by_category["risk"] == 1e6
     assert run_replication(scenario, "ground", 7, 0).cost_by_category["risk"] == 0
+
+
+def cancelled_orbit(strategy: dict | None = None):
+    """The tiny scenario with a certain cancellation of the orbital segment."""
+    changes = {"strategies__reshoot": strategy} if strategy else {}
+    return scenario_from_data(
+        tiny_data(
+            risks={"cancelled": {"probability": 1, "hits": "orbit", "effect": "cancel"}},
+            **changes,
+        )
+    )
+
+
+@pytest.mark.parametrize("index", range(6))
+def test_a_reshoot_films_what_it_can_and_the_rest_follows_its_policy(index: int) -> None:
+    """A reshoot films what its source can, once the loss is known; the rest is cut.
+
+    Orbit cancelled: the weightless interiors go to a parabolic campaign that starts then; the
+    Earth views, which an aircraft cannot show, are cut (`reshoot_rest: cut`).
+    """
+    scenario = cancelled_orbit()
+    outcome = run_replication(scenario, "reshoot", 7, index)
+    stock_missed = outcome.planned_by_source["stock"] - outcome.minutes_by_source["stock"]
+    assert outcome.shortfall_minutes == pytest.approx(10 + 4 + stock_missed)  # all of orbit's
+    assert outcome.planned_by_source["parabolic"] == 0
+    assert outcome.minutes_by_source["parabolic"] == pytest.approx(outcome.reshot_minutes)
+    assert 0 < outcome.reshot_minutes <= 10
+    assert outcome.cut_minutes == pytest.approx(outcome.shortfall_minutes - outcome.reshot_minutes)
+    assert outcome.remade_minutes == 0
+    cancelled = next(m.day for m in outcome.timeline.milestones if m.name == "risk: cancelled")
+    booking = next(s for s in outcome.timeline.spans if s.track == "parabolic")
+    assert booking.start == pytest.approx(cancelled)  # the reshoot starts when the loss is known
+    assert outcome.delivery_day >= outcome.timeline.first("parabolic reshoot done").day
+    assert outcome.drivers["parabolic_flights"] > 0
+
+
+def test_a_reshoot_rest_of_cgi_remakes_what_the_reshoot_cannot_film() -> None:
+    """With `reshoot_rest: cgi` the Earth views are remade in CGI instead of cut."""
+    strategy = {**tiny_data()["strategies"]["reshoot"], "reshoot_rest": "cgi"}
+    outcome = run_replication(cancelled_orbit(strategy), "reshoot", 7, 0)
+    assert outcome.cut_minutes == 0
+    assert outcome.remade_minutes == pytest.approx(
+        outcome.shortfall_minutes - outcome.reshot_minutes
+    )
+    assert outcome.minutes_by_source["cgi"] == pytest.approx(2 + outcome.remade_minutes)
+
+
+def test_a_reshoot_costs_its_flights_and_time() -> None:
+    """Against cutting at once, a parabolic reshoot buys minutes with charters and days."""
+    strategy = {**tiny_data()["strategies"]["reshoot"], "shortfall": "cut", "reshoot_on": None}
+    scenario = cancelled_orbit(strategy)
+    cut = run_replication(scenario, "reshoot", 7, 0)
+    reshot = run_replication(cancelled_orbit(), "reshoot", 7, 0)
+    assert cut.reshot_minutes == 0
+    assert cut.cut_minutes == pytest.approx(cut.shortfall_minutes)
+    assert reshot.cost_by_category["seats"] > cut.cost_by_category["seats"] == 0
+    assert reshot.drivers["picture_done_day"] > cut.drivers["picture_done_day"]

@@ -110,7 +110,7 @@ def test_the_resolved_scenario_loads_back_equal(tiny_scenario, tmp_path: Path) -
         (
             {"strategies__orbit__shortfall": "cgii"},
             "film.yaml: strategies.orbit.shortfall: 'cgii' is not allowed (did you mean 'cgi'?); "
-            "use one of: cgi, cut",
+            "use one of: cgi, cut, reshoot",
         ),
         (
             {"sources__orbit": {"launch_site": "mars"}},
@@ -185,6 +185,41 @@ def test_cancel_only_hits_a_source() -> None:
     assert problems(data) == [
         "film.yaml: risks.x.effect: 'cancel' cannot apply to post; cancel hits one of: orbit, "
         "suborbital, parabolic, ground, stock"
+    ]
+
+
+def test_early_return_only_ends_a_stay_in_orbit() -> None:
+    """A parabolic campaign has no stay to cut short."""
+    data = tiny_data(
+        risks={"x": {"probability": 0.1, "hits": "parabolic", "effect": "early_return"}}
+    )
+    assert problems(data) == [
+        "film.yaml: risks.x.effect: 'early_return' cannot apply to parabolic; only a stay in "
+        "orbit can end early (hits: orbit)"
+    ]
+
+
+def test_a_reshoot_names_its_source_and_only_a_reshoot_does() -> None:
+    """shortfall: reshoot without reshoot_on, and reshoot_on under another policy."""
+    data = tiny_data()
+    del data["strategies"]["reshoot"]["reshoot_on"]
+    data["strategies"]["orbit"]["reshoot_on"] = "ground"
+    assert problems(data) == [
+        "film.yaml: strategies.orbit.reshoot_on: reshoot_on is only used with shortfall: reshoot "
+        "(this strategy's shortfall is 'cgi'); set shortfall: reshoot or remove reshoot_on",
+        "film.yaml: strategies.reshoot.reshoot_on: shortfall 'reshoot' needs the source to "
+        "reshoot on; set reshoot_on to one of: suborbital, parabolic, ground",
+    ]
+
+
+def test_a_suborbital_reshoot_must_seat_the_crew() -> None:
+    """A strategy that may reshoot on suborbital flights must fit its flyers in the capsule."""
+    data = tiny_data(crew={"extras": {"count": 7, "backups": 0}})
+    del data["strategies"]["mixed"]  # the only one that plans suborbital flights
+    data["strategies"]["reshoot"]["reshoot_on"] = "suborbital"
+    assert problems(data) == [
+        "film.yaml: crew: 7 flyers do not fit the 6 seats of a suborbital flight; fly fewer "
+        "people or raise sources.suborbital.seats_per_flight"
     ]
 
 
