@@ -52,6 +52,25 @@ class ReportedBadInputError(ReportedError):
     exit_code = 2
 
 
+class InterruptedRunError(click.ClickException):
+    """A run stopped by Ctrl-C; exit 130 (128 + SIGINT), as shells expect."""
+
+    exit_code = 130
+
+
+@contextmanager
+def _reporting_interrupts(target: Path) -> Iterator[None]:
+    """Turn Ctrl-C during a run into one line saying that nothing was written, and where."""
+    existed = target.exists()
+    try:
+        yield
+    except KeyboardInterrupt:
+        state = "is as it was" if existed else "was not created"
+        raise InterruptedRunError(
+            f"interrupted: no results were written; {target} {state}"
+        ) from None
+
+
 def reported(error: SpacesimError) -> ReportedError:
     """The click exception that shows `error` with its exit code."""
     return ReportedBadInputError(error) if error.exit_code == 2 else ReportedError(error)
@@ -94,6 +113,10 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
     \b
         spacesim run scenarios/split.yaml
+
+    Exit codes: 0 done; 1 a run failed (the replication is named, with how to replay it);
+    2 bad input (one line per problem: file, line, key path, what is allowed); 130
+    interrupted (nothing written).
     """
     ctx.meta["debug"] = debug
 
@@ -148,49 +171,50 @@ def run(
     target = out_dir if out_dir is not None else Path("out") / scenario.stem
     check_target(target, force)
     loaded = load_scenario(scenario)
-    started = dt.datetime.now(dt.UTC)
-    console = Console(stderr=True, quiet=quiet)
-    total = (reps or loaded.simulation.replications) * len(strategies or loaded.strategies)
-    with _progress(console, total, len(strategies or loaded.strategies)) as advance:
-        results = run_experiment(
-            loaded,
-            replications=reps,
-            seed=seed,
-            strategies=strategies or None,
-            jobs=jobs,
-            progress=advance,
-            scenario_file=str(scenario),
-        )
-    summary = summarise(results)
-    resolved = loaded.model_copy(
-        update={
-            "simulation": loaded.simulation.model_copy(
-                update={"seed": results.seed, "replications": results.replications}
+    with _reporting_interrupts(target):
+        started = dt.datetime.now(dt.UTC)
+        console = Console(stderr=True, quiet=quiet)
+        total = (reps or loaded.simulation.replications) * len(strategies or loaded.strategies)
+        with _progress(console, total, len(strategies or loaded.strategies)) as advance:
+            results = run_experiment(
+                loaded,
+                replications=reps,
+                seed=seed,
+                strategies=strategies or None,
+                jobs=jobs,
+                progress=advance,
+                scenario_file=str(scenario),
             )
+        summary = summarise(results)
+        resolved = loaded.model_copy(
+            update={
+                "simulation": loaded.simulation.model_copy(
+                    update={"seed": results.seed, "replications": results.replications}
+                )
+            }
+        )
+        record = {
+            "command": ["spacesim", *sys.argv[1:]],
+            "spacesim_version": _version(),
+            "scenario_file": str(scenario),
+            "scenario_sha256": hashlib.sha256(scenario.read_bytes()).hexdigest(),
+            "seed": results.seed,
+            "replications": results.replications,
+            "strategies": list(results.strategies),
+            "jobs": jobs,
+            "started_utc": started.isoformat(timespec="seconds"),
+            "finished_utc": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
         }
-    )
-    record = {
-        "command": ["spacesim", *sys.argv[1:]],
-        "spacesim_version": _version(),
-        "scenario_file": str(scenario),
-        "scenario_sha256": hashlib.sha256(scenario.read_bytes()).hexdigest(),
-        "seed": results.seed,
-        "replications": results.replications,
-        "strategies": list(results.strategies),
-        "jobs": jobs,
-        "started_utc": started.isoformat(timespec="seconds"),
-        "finished_utc": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "python": platform.python_version(),
-        "platform": platform.platform(),
-    }
-    write_run(
-        target,
-        results=results,
-        summary=summary,
-        resolved_scenario=dump_scenario(resolved),
-        record=record,
-        force=force,
-    )
+        write_run(
+            target,
+            results=results,
+            summary=summary,
+            resolved_scenario=dump_scenario(resolved),
+            record=record,
+            force=force,
+        )
     if not quiet:
         out = Console()
         out.print(decision_table(summary))
@@ -220,8 +244,9 @@ def validate(scenarios: tuple[Path, ...]) -> None:
         except SpacesimError as error:
             problems.append(error)
             continue
+        count = len(scenario.strategies)
         click.echo(
-            f"{path}: ok ({len(scenario.strategies)} strategies, "
+            f"{path}: ok ({count} {'strategy' if count == 1 else 'strategies'}, "
             f"{scenario.script.total:g} screen minutes)"
         )
     if problems:

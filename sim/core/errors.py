@@ -21,10 +21,22 @@ class SpacesimError(Exception):
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong in a scenario file: where (a dotted key path) and what."""
+    """One thing wrong in a scenario file: where (a dotted key path, a line) and what."""
 
     path: str
     message: str
+    line: int | None = None
+    column: int | None = None
+
+    @property
+    def where(self) -> str:
+        """``line 12, column 3: a.b`` as far as known; empty when nothing is."""
+        parts = []
+        if self.line is not None:
+            parts.append(f"line {self.line}" + (f", column {self.column}" if self.column else ""))
+        if self.path:
+            parts.append(self.path)
+        return ": ".join(parts)
 
 
 class ScenarioError(SpacesimError):
@@ -38,12 +50,13 @@ class ScenarioError(SpacesimError):
         super().__init__("\n".join(self.lines()))
 
     def lines(self) -> list[str]:
-        """`<file>: <key path>: <what is wrong>; <what is allowed>`, one per problem."""
-        out = []
-        for problem in self.problems:
-            where = f"{self.file}: {problem.path}: " if problem.path else f"{self.file}: "
-            out.append(where + problem.message)
-        return out
+        """`<file>: line <n>: <key path>: <what is wrong>; <what is allowed>`, one per problem."""
+        return [
+            f"{self.file}: {problem.where}: {problem.message}"
+            if problem.where
+            else f"{self.file}: {problem.message}"
+            for problem in self.problems
+        ]
 
 
 class UsageError(SpacesimError):
@@ -80,8 +93,8 @@ class ReplicationError(SpacesimError):
         shown = failures[:5]
         lines = [
             f"replication {f.replication} of strategy '{f.strategy}' failed: {f.error}. "
-            f'Reproduce with: python -c "import sim; sim.run_replication(sim.load_scenario('
-            f"'{scenario_file}'), '{f.strategy}', seed={seed}, replication={f.replication})\""
+            f"Replay it with: spacesim trace {scenario_file} --strategy {f.strategy} "
+            f"--replication {f.replication} --seed {seed}"
             for f in shown
         ]
         if len(failures) > len(shown):

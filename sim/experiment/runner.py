@@ -70,7 +70,8 @@ def run_experiment(
 
     Raises:
         UsageError: an unknown strategy name or a bad number of replications or jobs.
-        ReplicationError: some replications raised; names each so it can be replayed.
+        ReplicationError: some replications raised (the run stops at the first batch with
+            one); names each so it can be replayed.
     """
     replications = scenario.simulation.replications if replications is None else replications
     seed = scenario.simulation.seed if seed is None else seed
@@ -90,6 +91,8 @@ def run_experiment(
     for batch_rows, batch_failures in run_batches(simulate_batch, batches, jobs, progress):
         rows += batch_rows
         failures += batch_failures
+        if failures:  # the run is unusable: stop now, cancelling the batches not started
+            break
     if failures:
         failures.sort(key=lambda f: (f.replication, names.index(f.strategy)))
         raise ReplicationError(scenario_file, seed, failures)

@@ -1,12 +1,11 @@
 """Loading a scenario: YAML text -> plain data -> defaults laid under it -> `Scenario`.
 
 Pydantic's errors become spacesim's in `sim.scenario.messages`: one line per problem with the
-key path as the user wrote it.
+key path as the user wrote it, and the line it is on (`sim.scenario.yaml_text`).
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from sim.core.errors import Problem, ScenarioError
 from sim.scenario.defaults import merged
 from sim.scenario.messages import problems_from
 from sim.scenario.schema import Scenario
+from sim.scenario.yaml_text import parse
 
 #: Largest scenario file read; anything bigger is not a hand-written scenario.
 MAX_FILE_BYTES = 5_000_000
@@ -44,7 +44,13 @@ def load_scenario(path: str | Path) -> Scenario:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise ScenarioError(name, [Problem("", "not UTF-8 text; save the file as UTF-8")]) from None
-    return scenario_from_data(_parse_yaml(name, text), name)
+    parsed = parse(name, text)
+    try:
+        return scenario_from_data(parsed.data, name)
+    except ScenarioError as error:
+        located = [parsed.locate(problem) for problem in error.problems]
+        located.sort(key=lambda problem: (problem.line is None, problem.line or 0))
+        raise ScenarioError(name, located) from None
 
 
 def scenario_from_data(data: Any, file: str = "<scenario>") -> Scenario:
@@ -63,31 +69,6 @@ def scenario_from_data(data: Any, file: str = "<scenario>") -> Scenario:
     if problems:
         raise ScenarioError(file, problems)
     return scenario
-
-
-class _Loader(yaml.SafeLoader):
-    """PyYAML's safe loader, also reading ``55e6`` as a number (YAML 1.2 does; 1.1 did not)."""
-
-
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(r"^[-+]?(?:[0-9][0-9_]*)(?:\.[0-9_]*)?[eE][-+]?[0-9]+$"),
-    list("-+0123456789"),
-)
-
-
-def _parse_yaml(name: str, text: str) -> Any:
-    try:
-        return yaml.load(text, Loader=_Loader)  # a SafeLoader subclass: no arbitrary objects
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = error.problem or "invalid YAML"
-        raise ScenarioError(
-            name, [Problem(where, f"{problem}; fix the YAML syntax there")]
-        ) from None
-    except yaml.YAMLError as error:
-        raise ScenarioError(name, [Problem("", f"invalid YAML ({error})")]) from None
 
 
 def dump_scenario(scenario: Scenario) -> str:

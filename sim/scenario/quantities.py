@@ -44,6 +44,8 @@ class Node(_BaseModel):
 
 def _refuse(dist: DistBase, value: float, what: str, fix: str) -> None:
     kind = dist.dist  # type: ignore[attr-defined]
+    if kind == "fixed":  # a plain number: the rule is the whole story
+        raise ValueError(f"{value:g} is not allowed: {what}")
     if math.isinf(value):
         reach = "has no lower bound" if value < 0 else "has no upper bound"
     else:

@@ -100,12 +100,32 @@ def test_a_bad_scenario_exits_2_with_the_key_path(tmp_path: Path) -> None:
     path.write_text(yaml.safe_dump(data, sort_keys=False))
     result = CliRunner().invoke(cli, ["run", str(path), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2
+    text = path.read_text().splitlines()
+    typo = text.index("  budgt_usd: 5") + 1
+    probability = text.index("    probability: 1.4") + 1
     assert result.output.splitlines() == [
-        f"Error: {path}: production.budgt_usd: unknown key (did you mean 'budget_usd'?)",
-        f"Error: {path}: risks.slip.probability: 1.4 is not a probability; "
+        f"Error: {path}: line {typo}: production.budgt_usd: unknown key (did you mean "
+        "'budget_usd'?)",
+        f"Error: {path}: line {probability}: risks.slip.probability: 1.4 is not a probability; "
         "use a number from 0 to 1",
     ]
     assert not (tmp_path / "o").exists()
+
+
+def test_ctrl_c_says_nothing_was_written_and_exits_130(
+    scenario_file: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """An interrupted run leaves no folder and says so, with the shell's SIGINT exit code."""
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("sim.cli.run_experiment", interrupted)
+    out = tmp_path / "o"
+    result = CliRunner().invoke(cli, ["run", str(scenario_file), "--out", str(out)])
+    assert result.exit_code == 130
+    assert result.output == f"Error: interrupted: no results were written; {out} was not created\n"
+    assert list(tmp_path.iterdir()) == [scenario_file]  # no folder, no staging left behind
 
 
 def test_validate_reports_each_file(scenario_file: Path, tmp_path: Path) -> None:
@@ -117,7 +137,7 @@ def test_validate_reports_each_file(scenario_file: Path, tmp_path: Path) -> None
     lines = result.output.splitlines()
     assert lines[0] == f"{scenario_file}: ok (4 strategies, 48 screen minutes)"
     assert f"Error: {bad}: production.title: required key is missing; add it" in lines
-    assert f"Error: {bad}: strategies: needs at least 1 item(s); add some" in lines
+    assert f"Error: {bad}: line 1: strategies: needs at least 1 item(s); add some" in lines
 
 
 def test_an_unknown_strategy_exits_2(scenario_file: Path, tmp_path: Path) -> None:

@@ -83,7 +83,24 @@ def test_a_failing_replication_is_named_with_how_to_replay_it(tiny_scenario, mon
     ) as error:
         run_experiment(tiny_scenario, replications=6, seed=8, scenario_file="film.yaml")
     assert "ZeroDivisionError: division by zero" in str(error.value)
-    assert "seed=8, replication=3" in str(error.value)
+    assert (
+        "Replay it with: spacesim trace film.yaml --strategy ground --replication 3 --seed 8"
+        in str(error.value)
+    )
+
+
+def test_a_failing_replication_stops_the_run_early(tiny_scenario, monkeypatch) -> None:
+    """Every replication raising: the run stops after the first batch instead of running all."""
+    calls = []
+
+    def broken(scenario, strategy, seed, replication):
+        calls.append(replication)
+        raise ValueError("broken model")
+
+    monkeypatch.setattr(runner, "run_replication", broken)
+    with pytest.raises(ReplicationError, match=r"\.\.\. and \d+ more failed replications"):
+        run_experiment(tiny_scenario, replications=10 * runner.BATCH_SIZE, seed=1)
+    assert len(calls) == runner.BATCH_SIZE * len(tiny_scenario.strategies)
 
 
 def test_an_unknown_strategy_is_a_usage_error(tiny_scenario) -> None:

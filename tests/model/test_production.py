@@ -193,3 +193,31 @@ def test_a_reshoot_costs_its_flights_and_time() -> None:
     assert cut.cut_minutes == pytest.approx(cut.shortfall_minutes)
     assert reshot.cost_by_category["seats"] > cut.cost_by_category["seats"] == 0
     assert reshot.drivers["picture_done_day"] > cut.drivers["picture_done_day"]
+
+
+@pytest.mark.parametrize(
+    ("strategy", "changes", "blocked_by"),
+    [
+        ("mixed", {"sources__suborbital": {"flight_interval_days": 3650}}, "suborbital"),
+        ("mixed", {"sources__parabolic": {"flight_cancel_probability": 1}}, "parabolic"),
+        (
+            "ground",
+            {"sources__cgi": {"artists": 1, "shot_seconds": 1}, "simulation__horizon_days": 900},
+            "vfx",
+        ),
+        ("orbit", {"sources__orbit": {"recovery_zone_hold_probability": 1}}, "orbit"),
+    ],
+)
+def test_pathological_scenarios_stop_at_the_horizon_with_the_reason(
+    strategy: str, changes: dict, blocked_by: str
+) -> None:
+    """Replications that cannot deliver end at the horizon, not delivered, naming the cause.
+
+    A cadence of ten years, every flight day cancelled, one artist for a CG-heavy film, every
+    launch held.
+    """
+    scenario = scenario_from_data(tiny_data(**changes))
+    outcome = run_replication(scenario, strategy, 7, 0)
+    assert not outcome.delivered
+    assert outcome.blocked_by == blocked_by
+    assert outcome.cost_by_category["overhead"] > 0
