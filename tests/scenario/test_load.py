@@ -128,6 +128,15 @@ def test_the_resolved_scenario_loads_back_equal(tiny_scenario, tmp_path: Path) -
             " INC,RAAN,EPOCH[,ALTITUDE_KM] (degrees, degrees, ISO UTC date-time, km)",
         ),
         (
+            {"production__budget_usd": float("nan")},
+            "film.yaml: production.budget_usd: nan is not a finite number; use a finite number",
+        ),
+        (
+            {"production__overhead_usd_per_day": -5},
+            "film.yaml: production.overhead_usd_per_day: -5 is not allowed: this quantity must be "
+            ">= 0",
+        ),
+        (
             {"production__title": None},
             "film.yaml: production.title: expected text, got an empty value; quote it",
         ),
