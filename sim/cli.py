@@ -23,7 +23,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from sim.analysis.summary import summarise
+from sim.analysis.summary import precise_to, summarise
 from sim.core.errors import SpacesimError, UsageError
 from sim.experiment.runner import replay, run_experiment
 from sim.orbits import launch_opportunities, site_of, target_of
@@ -145,6 +145,20 @@ def cli(ctx: click.Context, debug: bool) -> None:
     show_default="all cores",
     help="Worker processes.",
 )
+@click.option(
+    "--precision",
+    type=click.FloatRange(min=0.01, max=50),
+    metavar="PERCENT",
+    help="Double the replications until every strategy's P80 cost and P80 delivery are known"
+    " to within this many percent (95% confidence); --reps is where it starts.",
+)
+@click.option(
+    "--max-reps",
+    type=click.IntRange(min=1),
+    default=100_000,
+    show_default=True,
+    help="Most replications per strategy --precision may use.",
+)
 @click.option("--force", is_flag=True, help="Replace the output folder if it exists.")
 @click.option("--quiet", is_flag=True, help="No progress bar and no tables.")
 def run(
@@ -155,6 +169,8 @@ def run(
     out_dir: Path | None,
     strategies: tuple[str, ...],
     jobs: int,
+    precision: float | None,
+    max_reps: int,
     force: bool,
     quiet: bool,
 ) -> None:
@@ -174,8 +190,9 @@ def run(
     with _reporting_interrupts(target):
         started = dt.datetime.now(dt.UTC)
         console = Console(stderr=True, quiet=quiet)
-        total = (reps or loaded.simulation.replications) * len(strategies or loaded.strategies)
-        with _progress(console, total, len(strategies or loaded.strategies)) as advance:
+        first = reps or loaded.simulation.replications
+        most = max(first, max_reps) if precision is not None else first
+        with _progress(console, first, most) as advance:
             results = run_experiment(
                 loaded,
                 replications=reps,
@@ -184,8 +201,17 @@ def run(
                 jobs=jobs,
                 progress=advance,
                 scenario_file=str(scenario),
+                until=None if precision is None else precise_to(precision / 100),
+                max_replications=most,
             )
         summary = summarise(results)
+        summary["precision"]["target"] = None if precision is None else precision / 100
+        if precision is not None and not precise_to(precision / 100)(results):
+            click.echo(
+                f"Warning: the P80s are not known to ±{precision:g}% after --max-reps "
+                f"{results.replications:,}; see precision in summary.json",
+                err=True,
+            )
         resolved = loaded.model_copy(
             update={
                 "simulation": loaded.simulation.model_copy(
@@ -376,8 +402,12 @@ class InvalidFilesError(SpacesimError):
 
 
 @contextmanager
-def _progress(console: Console, total: int, strategies: int) -> Iterator[Callable[[int], None]]:
-    """A progress bar on a terminal; nothing otherwise."""
+def _progress(console: Console, first: int, most: int) -> Iterator[Callable[[int], None]]:
+    """A progress bar of replications per strategy on a terminal; nothing otherwise.
+
+    When a ``--precision`` run goes on past `first`, the bar's end doubles with it, up to
+    `most`, as the runner does.
+    """
     if console.quiet or not console.is_terminal:
         yield lambda _: None
         return
@@ -385,14 +415,21 @@ def _progress(console: Console, total: int, strategies: int) -> Iterator[Callabl
         TextColumn("simulating"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("replications"),
+        TextColumn("replications per strategy"),
         TimeRemainingColumn(),
         console=console,
         transient=True,
     )
     with bar:
-        task = bar.add_task("run", total=total)
-        yield lambda done: bar.advance(task, done * strategies)
+        task = bar.add_task("run", total=first)
+
+        def advance(done: int) -> None:
+            state = bar.tasks[task]
+            if state.total is not None and state.completed >= state.total:
+                bar.update(task, total=min(2 * state.total, most))
+            bar.advance(task, done)
+
+        yield advance
 
 
 def main() -> None:

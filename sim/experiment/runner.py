@@ -56,8 +56,14 @@ def run_experiment(
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
     scenario_file: str = "<scenario>",
+    until: Callable[[Results], bool] | None = None,
+    max_replications: int | None = None,
 ) -> Results:
-    """Simulate `replications` replications of each strategy.
+    """Simulate `replications` replications of each strategy, or more until `until` is met.
+
+    With `until`, the run doubles its replications until ``until(results)`` holds or
+    `max_replications` are done; since replication *i* always draws the same numbers, the
+    result is exactly that of a run asking for the number it stopped at.
 
     Args:
         scenario: a loaded scenario.
@@ -67,6 +73,8 @@ def run_experiment(
         jobs: worker processes (1 runs in this process).
         progress: called with the number of replications finished each time a batch ends.
         scenario_file: named in the message of a failed replication.
+        until: a stopping rule on the results so far (e.g. a precision reached).
+        max_replications: the most replications `until` may ask for.
 
     Raises:
         UsageError: an unknown strategy name or a bad number of replications or jobs.
@@ -82,10 +90,29 @@ def run_experiment(
         raise UsageError(f"--jobs {jobs}: use at least 1 worker")
     if seed < 0:
         raise UsageError(f"--seed {seed}: use a non-negative integer")
-    batches = [
-        Batch(scenario, names, seed, start, min(start + BATCH_SIZE, replications))
-        for start in range(0, replications, BATCH_SIZE)
-    ]
+    most = replications if until is None else max(replications, max_replications or 0)
+    rows: list[Row] = []
+    done = 0
+    while True:
+        batches = [
+            Batch(scenario, names, seed, start, min(start + BATCH_SIZE, replications))
+            for start in range(done, replications, BATCH_SIZE)
+        ]
+        rows += _simulate(batches, jobs, progress, scenario_file)
+        done = replications
+        results = Results.collect(scenario, seed, names, rows)
+        if until is None or done >= most or until(results):
+            return results
+        replications = min(2 * done, most)
+
+
+def _simulate(
+    batches: list[Batch],
+    jobs: int,
+    progress: Callable[[int], None] | None,
+    scenario_file: str,
+) -> list[Row]:
+    """The rows of these batches; the first batch with a failed replication stops the run."""
     rows: list[Row] = []
     failures: list[Failure] = []
     for batch_rows, batch_failures in run_batches(simulate_batch, batches, jobs, progress):
@@ -94,9 +121,10 @@ def run_experiment(
         if failures:  # the run is unusable: stop now, cancelling the batches not started
             break
     if failures:
+        names = batches[0].strategies
         failures.sort(key=lambda f: (f.replication, names.index(f.strategy)))
-        raise ReplicationError(scenario_file, seed, failures)
-    return Results.collect(scenario, seed, names, rows)
+        raise ReplicationError(scenario_file, batches[0].seed, failures)
+    return rows
 
 
 def replay(

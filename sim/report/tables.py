@@ -14,6 +14,18 @@ def _money(value: float) -> str:
     return f"{value / 1e6:,.1f}"
 
 
+def _precision(precision: dict[str, Any]) -> str:
+    """How well the run knows its P80s (the widest 95% interval over strategies)."""
+    cost, delivery = precision["cost_p80"], precision["delivery_p80"]
+    known = "P80s known to" if delivery is not None else "P80 cost known to"
+    text = f"{known} ±{cost:.1%} (cost)" if cost is not None else "P80 cost not known"
+    if delivery is not None:
+        text += f" and ±{delivery:.1%} of the duration (delivery)"
+    else:
+        text += "; a P80 delivery is never: more than 20% of its replications never deliver"
+    return text + " at 95% confidence."
+
+
 def _minutes(value: float) -> str:
     return f"{value:.1f}" if value else "-"
 
@@ -32,7 +44,8 @@ def decision_table(summary: dict[str, Any]) -> Table:
         title=f"{summary['scenario']}: {summary['replications']:,} replications per strategy, "
         f"seed {summary['seed']}",
         caption=f"Cost in millions {currency}; budget {summary['budget_usd'] / 1e6:,.1f} M, "
-        f"deadline {summary['deadline_date']}. P80: 80% of replications finish at or below.",
+        f"deadline {summary['deadline_date']}. P80: 80% of replications finish at or below. "
+        + _precision(summary["precision"]),
         box=box.SIMPLE_HEAD,
         collapse_padding=True,
     )

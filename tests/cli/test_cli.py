@@ -192,3 +192,49 @@ def test_the_resolved_scenario_reproduces_the_run(scenario_file: Path, tmp_path:
     record = json.loads((tmp_path / "a" / "run.json").read_text())
     assert record["seed"] == 11
     assert record["replications"] == 6
+
+
+def test_precision_reports_the_replications_used_and_the_precision(
+    scenario_file: Path, tmp_path: Path
+) -> None:
+    """--precision 50 is met at once; the summary records target, precision and replications."""
+    out = tmp_path / "o"
+    result = CliRunner().invoke(
+        cli,
+        ["run", str(scenario_file), "--reps", "20", "--precision", "50", "--out", str(out)],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["precision"]["target"] == 0.5
+    assert summary["precision"]["cost_p80"] <= 0.5
+    assert summary["replications"] >= 20
+    assert "known to" in result.output
+    orbit = summary["strategies"]["orbit"]
+    low, high = orbit["cost_ci95"]["p80"]
+    assert low <= orbit["cost"]["p80"] <= high
+    assert orbit["p_on_time_ci95"][0] <= orbit["p_on_time"] <= orbit["p_on_time_ci95"][1]
+
+
+def test_an_unreachable_precision_warns_at_the_maximum(scenario_file: Path, tmp_path: Path) -> None:
+    """A 0.01% target with --max-reps 40 stops at 40 and says the target was not reached."""
+    result = CliRunner().invoke(
+        cli,
+        [
+            "run",
+            str(scenario_file),
+            "--reps",
+            "20",
+            "--precision",
+            "0.01",
+            "--max-reps",
+            "40",
+            "--out",
+            str(tmp_path / "o"),
+        ],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    assert "Warning: the P80s are not known to ±0.01% after --max-reps 40" in result.output
+    summary = json.loads((tmp_path / "o" / "summary.json").read_text())
+    assert summary["replications"] == 40

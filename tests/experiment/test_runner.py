@@ -7,6 +7,7 @@ import random
 import numpy as np
 import pytest
 
+from sim.analysis.summary import precise_to
 from sim.core.errors import ReplicationError, UsageError
 from sim.experiment import runner
 from sim.experiment.runner import run_experiment
@@ -107,3 +108,20 @@ def test_an_unknown_strategy_is_a_usage_error(tiny_scenario) -> None:
     """Asking for a strategy the scenario lacks lists the ones it has."""
     with pytest.raises(UsageError, match="unknown strategy 'orbitt'; the scenario has: orbit"):
         run_experiment(tiny_scenario, replications=2, strategies=["orbitt"])
+
+
+def test_a_precision_target_stops_at_a_plain_runs_results(tiny_scenario) -> None:
+    """A tight target needs more replications than a loose one, no more than a plain run.
+
+    The rows are exactly those of a run asking for the number of replications it stopped at.
+    """
+    loose = run_experiment(
+        tiny_scenario, replications=25, seed=3, until=precise_to(0.5), max_replications=800
+    )
+    tight = run_experiment(
+        tiny_scenario, replications=25, seed=3, until=precise_to(0.02), max_replications=400
+    )
+    assert loose.replications < tight.replications <= 400
+    assert tight.replications in (50, 100, 200, 400)
+    plain = run_experiment(tiny_scenario, replications=tight.replications, seed=3)
+    assert plain.rows == tight.rows
