@@ -27,7 +27,12 @@ from sim.analysis.summary import precise_to, summarise
 from sim.core.errors import SpacesimError, UsageError
 from sim.experiment.runner import replay, run_experiment
 from sim.orbits import launch_opportunities, site_of, target_of
-from sim.report.tables import decision_table, minutes_table, shortfall_table
+from sim.report.tables import (
+    comparison_table,
+    decision_table,
+    minutes_table,
+    shortfall_table,
+)
 from sim.report.trace import trace_record, trace_tables
 from sim.report.windows import windows_record, windows_table
 from sim.report.writer import check_target, write_run
@@ -159,6 +164,11 @@ def cli(ctx: click.Context, debug: bool) -> None:
     show_default=True,
     help="Most replications per strategy --precision may use.",
 )
+@click.option(
+    "--baseline",
+    metavar="STRATEGY",
+    help="The strategy the others are compared with, pair by pair (default: the first).",
+)
 @click.option("--force", is_flag=True, help="Replace the output folder if it exists.")
 @click.option("--quiet", is_flag=True, help="No progress bar and no tables.")
 def run(
@@ -171,6 +181,7 @@ def run(
     jobs: int,
     precision: float | None,
     max_reps: int,
+    baseline: str | None,
     force: bool,
     quiet: bool,
 ) -> None:
@@ -187,6 +198,9 @@ def run(
     target = out_dir if out_dir is not None else Path("out") / scenario.stem
     check_target(target, force)
     loaded = load_scenario(scenario)
+    chosen = strategies or tuple(loaded.strategies)
+    if baseline is not None and baseline not in chosen:
+        raise UsageError(f"unknown baseline '{baseline}'; the run has: " + ", ".join(chosen))
     with _reporting_interrupts(target):
         started = dt.datetime.now(dt.UTC)
         console = Console(stderr=True, quiet=quiet)
@@ -204,7 +218,7 @@ def run(
                 until=None if precision is None else precise_to(precision / 100),
                 max_replications=most,
             )
-        summary = summarise(results)
+        summary = summarise(results, baseline)
         summary["precision"]["target"] = None if precision is None else precision / 100
         if precision is not None and not precise_to(precision / 100)(results):
             click.echo(
@@ -246,6 +260,8 @@ def run(
         out.print(decision_table(summary))
         out.print(minutes_table(summary))
         out.print(shortfall_table(summary))
+        if summary["comparison"]["strategies"]:
+            out.print(comparison_table(summary))
     click.echo(f"Results written to {target}/")
 
 

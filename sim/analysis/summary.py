@@ -19,6 +19,8 @@ from sim.analysis.confidence import (
     quantile_interval,
     relative_half_width,
 )
+from sim.analysis.paired import compare_to
+from sim.core.errors import UsageError
 from sim.core.units import date_of
 from sim.experiment.results import Results
 from sim.model.ledger import CATEGORIES
@@ -36,8 +38,15 @@ def percentiles(values: np.ndarray) -> dict[str, float]:
     return found
 
 
-def summarise(results: Results) -> dict[str, Any]:
-    """The summary of a run, ready for JSON (no infinities: a day never reached is None)."""
+def summarise(results: Results, baseline: str | None = None) -> dict[str, Any]:
+    """The summary of a run, ready for JSON (no infinities: a day never reached is None).
+
+    `baseline` is the strategy the others are compared with, pair by pair (the first when
+    None); see `sim.analysis.paired`.
+
+    Raises:
+        UsageError: `baseline` is not one of the run's strategies.
+    """
     scenario = results.scenario
     production = scenario.production
     summary: dict[str, Any] = {
@@ -52,6 +61,12 @@ def summarise(results: Results) -> dict[str, Any]:
     }
     for name in results.strategies:
         summary["strategies"][name] = summarise_strategy(results, name)
+    baseline = results.strategies[0] if baseline is None else baseline
+    if baseline not in results.strategies:
+        raise UsageError(
+            f"unknown baseline '{baseline}'; the run has: " + ", ".join(results.strategies)
+        )
+    summary["comparison"] = compare_to(results, baseline)
     summary["precision"] = {
         key: _worst(strategy["precision"][key] for strategy in summary["strategies"].values())
         for key in ("cost_p80", "delivery_p80")

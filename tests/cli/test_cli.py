@@ -42,6 +42,7 @@ def test_run_prints_tables_and_writes_the_folder(scenario_file: Path, tmp_path: 
     assert "real" in result.output
     assert "Shortfall and where it went" in result.output
     assert "parabolic, then cut" in result.output  # the reshoot strategy's policy
+    assert "Against orbit, replication by replication" in result.output
     assert f"Results written to {out}/" in result.output
     summary = json.loads((out / "summary.json").read_text())
     assert summary["replications"] == 8
@@ -128,6 +129,20 @@ def test_ctrl_c_says_nothing_was_written_and_exits_130(
     assert list(tmp_path.iterdir()) == [scenario_file]  # no folder, no staging left behind
 
 
+def test_an_unknown_baseline_exits_2_and_writes_nothing(
+    scenario_file: Path, tmp_path: Path
+) -> None:
+    """--baseline with a typo: one line naming the strategies, no folder."""
+    out = tmp_path / "o"
+    args = ["run", str(scenario_file), "--reps", "2", "--baseline", "orbt", "--out", str(out)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert result.output == (
+        "Error: unknown baseline 'orbt'; the run has: orbit, mixed, reshoot, ground\n"
+    )
+    assert not out.exists()
+
+
 def test_validate_reports_each_file(scenario_file: Path, tmp_path: Path) -> None:
     """Good files say ok; a bad one gives its lines and exit 2."""
     bad = tmp_path / "bad.yaml"
@@ -165,7 +180,7 @@ def test_an_internal_error_is_one_line_unless_debug(
 ) -> None:
     """A bug prints one line and exits 1; --debug shows the traceback."""
 
-    def broken(results):
+    def broken(results, baseline):
         raise KeyError("oops")
 
     monkeypatch.setattr(sim.cli, "summarise", broken)
