@@ -19,6 +19,7 @@ from sim.analysis.confidence import (
     quantile_interval,
     relative_half_width,
 )
+from sim.analysis.drivers import criticality, drivers_of
 from sim.analysis.paired import compare_to
 from sim.core.errors import UsageError
 from sim.core.units import date_of
@@ -138,6 +139,8 @@ def summarise_strategy(results: Results, name: str) -> dict[str, Any]:
             for key, hits in shares.items()
         },
         "precision": precision_of(cost, delivery),
+        "drivers": drivers_of(results, name),
+        "critical": criticality(results, name),
         "cost_by_category": {
             category: float(np.mean(results.column(f"cost_{category}_usd", name)))
             for category in CATEGORIES

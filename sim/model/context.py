@@ -55,6 +55,7 @@ DRIVERS: dict[str, float] = {
     "vfx_shots": 0.0,
     "vfx_artist_days": 0.0,
     "picture_done_day": math.nan,
+    "editorial_days": math.nan,
     "vfx_done_day": math.nan,
 }
 

@@ -27,6 +27,7 @@ class Outcome:
     delivered: bool
     delivery_day: float
     blocked_by: str
+    critical_track: str
     cost_by_category: dict[str, float]
     planned_by_source: dict[str, float]
     minutes_by_source: dict[str, float]
@@ -51,6 +52,7 @@ def outcome_of(
     *,
     delivery_day: float,
     blocked_by: str,
+    critical_track: str,
     obtained: dict[SourceName, dict[SceneKind, float]],
     reshot: dict[SourceName, dict[SceneKind, float]],
     remade_minutes: float,
@@ -84,6 +86,7 @@ def outcome_of(
         delivered=math.isfinite(delivery_day),
         delivery_day=delivery_day,
         blocked_by=blocked_by,
+        critical_track=critical_track,
         cost_by_category=rep.ledger.by_category(),
         planned_by_source=planned,
         minutes_by_source=minutes,

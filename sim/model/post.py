@@ -21,6 +21,7 @@ def post_produce(
     """Process: from the last picture to delivery; returns the delivery day.
 
     Streams: ``post`` (editorial days, finishing days, cost). Ledger: ``post`` at delivery.
+    Drivers: ``editorial_days``.
     Timeline: spans ``editorial``, ``finishing``; milestones ``picture lock``, ``delivery``.
     Risk events hitting ``post`` strike at picture lock and delay finishing.
     Handles no interrupts.
@@ -29,6 +30,7 @@ def post_produce(
     editorial = rep.draw("post", post.editorial_days)
     finishing = rep.draw("post", post.finishing_days)
     cost = rep.draw("post", post.cost_usd)
+    rep.drivers["editorial_days"] = editorial
     start = env.now
     yield env.all_of([env.timeout(editorial), *vfx_batches])
     rep.timeline.span("post", "editorial", start, start + editorial)

@@ -50,6 +50,7 @@ class Book:
     batches: list[simpy.Process] = field(default_factory=list)
     reshoots: list[simpy.Process] = field(default_factory=list)
     open_tracks: set[str] = field(default_factory=set)
+    last_track: str = ""
     vendor_struck: bool = False
     delivery_day: float = math.inf
 
@@ -83,6 +84,7 @@ def run_replication(scenario: Scenario, strategy: str, seed: int, replication: i
         rep,
         delivery_day=end_day if delivered else math.inf,
         blocked_by=blocked_by,
+        critical_track=_critical(rep, book) if delivered else f"{blocked_by} (not delivered)",
         obtained=book.obtained,
         reshot=book.reshot,
         remade_minutes=book.remade_minutes,
@@ -143,6 +145,7 @@ def _track(
     book.open_tracks.add(label)
     obtained: dict[SceneKind, float] = yield from shoot
     book.open_tracks.discard(label)
+    book.last_track = label
     obtained = {kind: min(obtained.get(kind, 0.0), minutes) for kind, minutes in planned.items()}
     kept = book.reshot if reshoot else book.obtained
     for kind, minutes in obtained.items():
@@ -200,6 +203,16 @@ def _release(
             )
         )
     )
+
+
+def _critical(rep: Replication, book: Book) -> str:
+    """What finished last before picture lock: the VFX vendor, or the last picture's track.
+
+    Picture lock needs the edit, which starts with the last picture, and every VFX shot.
+    """
+    drivers = rep.drivers
+    edit_done = drivers["picture_done_day"] + drivers["editorial_days"]
+    return "vfx" if drivers["vfx_done_day"] > edit_done else book.last_track
 
 
 def _blocked_by(book: Book) -> str:

@@ -19,6 +19,7 @@ from matplotlib.figure import Figure
 from sim.core.errors import OutputExistsError, UsageError
 from sim.experiment.results import Results
 from sim.report.figures.breakdown import cost_breakdown
+from sim.report.figures.drivers import critical_tracks, tornadoes
 from sim.report.figures.minutes import minutes_by_source
 from sim.report.figures.scatter import cost_vs_delivery
 from sim.report.figures.scurve import s_curves
@@ -29,6 +30,8 @@ FIGURES: dict[str, Callable[[Results], Figure]] = {
     "s_curves.png": s_curves,
     "cost_breakdown.png": cost_breakdown,
     "minutes_by_source.png": minutes_by_source,
+    "drivers.png": tornadoes,
+    "criticality.png": critical_tracks,
 }
 
 #: A folder holding this file was written by spacesim and may be replaced with `force`.

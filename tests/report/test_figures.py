@@ -25,7 +25,7 @@ def test_figure_is_written_with_labels_and_legend(results, name: str, tmp_path) 
     assert path.stat().st_size > 10_000
     texts = []
     for axis in figure.axes:
-        texts += [axis.get_xlabel(), axis.get_ylabel()]
+        texts += [axis.get_xlabel(), axis.get_ylabel(), axis.get_title(loc="left")]
         texts += [label.get_text() for label in axis.get_yticklabels()]
         legend = axis.get_legend()
         if legend:
@@ -33,5 +33,5 @@ def test_figure_is_written_with_labels_and_legend(results, name: str, tmp_path) 
     joined = " ".join(texts)
     for strategy in results.strategies:
         assert strategy in joined, f"{strategy} missing from {name}"
-    assert any(unit in joined for unit in ("USD", "date", "minutes"))
+    assert any(unit in joined for unit in ("USD", "date", "minutes", "%"))
     assert "Tiny test film" in figure.get_suptitle()

@@ -25,7 +25,7 @@ def run_parts(tiny_scenario):
 
 
 def test_writes_every_file(run_parts, tmp_path: Path) -> None:
-    """The folder holds the tables, the resolved scenario, the record and four figures."""
+    """The folder holds the tables, the resolved scenario, the record and six figures."""
     written = write_run(tmp_path / "run", **run_parts, force=False)
     assert {str(path) for path in written} == {
         "summary.json",
@@ -36,6 +36,8 @@ def test_writes_every_file(run_parts, tmp_path: Path) -> None:
         "s_curves.png",
         "cost_breakdown.png",
         "minutes_by_source.png",
+        "drivers.png",
+        "criticality.png",
     }
     assert sorted(p.name for p in tmp_path.iterdir()) == ["run"]
 

@@ -1,0 +1,97 @@
+"""What drives a strategy's delivery and cost, and what picture lock waited for.
+
+Drivers are ranked by Spearman's rank correlation with the delivery day and with the cost, as
+@RISK's and Safran Risk's tornado charts do: ranks make the measure indifferent to scale and
+to films never delivered (their infinite day simply ranks last). A driver column that does
+not vary for a strategy (a launch count for a film that never flies) is left out; so are the
+milestone days and work counts that are consequences rather than causes, and correlations
+within the reach of noise.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import Any
+
+import numpy as np
+
+from sim.analysis.confidence import Z95
+from sim.experiment.results import Results
+from sim.model.context import DRIVERS
+
+#: Driver columns that record what happened as a result (milestones, work done), not a cause.
+CONSEQUENCES = frozenset(
+    {
+        "launch_day",
+        "landing_day",
+        "picture_done_day",
+        "vfx_done_day",
+        "orbit_hours_filmed",
+        "orbit_yield_minutes",
+        "suborbital_flights",
+        "parabolic_flights",
+        "stock_clips",
+        "vfx_shots",
+    }
+)
+
+
+def driver_columns(results: Results) -> list[str]:
+    """The columns a tornado ranks: sampled inputs, counts of trouble, risk events."""
+    causes = [name for name in DRIVERS if name not in CONSEQUENCES]
+    return causes + [f"risk_{name}" for name in results.scenario.risks]
+
+
+def rank_correlations(results: Results, strategy: str, target: str) -> list[tuple[str, float]]:
+    """Spearman's rho of each driver with `target` (a column), largest |rho| first.
+
+    Only correlations that noise alone would reach less than 5% of the time are kept
+    (|rho| >= 1.96 / sqrt(n - 1)): with some thirty drivers, pure noise would otherwise fill
+    the bottom of every tornado.
+    """
+    outcome = results.column(target, strategy).astype(float)
+    found = []
+    for name in driver_columns(results):
+        values = results.column(name, strategy).astype(float)
+        known = ~np.isnan(values)
+        if known.sum() < 3 or np.ptp(values[known]) == 0:
+            continue
+        rho = _spearman(values[known], outcome[known])
+        if math.isfinite(rho) and abs(rho) >= Z95 / math.sqrt(known.sum() - 1):
+            found.append((name, rho))
+    return sorted(found, key=lambda item: -abs(item[1]))
+
+
+def drivers_of(results: Results, strategy: str, top: int = 10) -> dict[str, Any]:
+    """The `top` drivers of delivery and of cost, as ``[{"driver", "rho"}]`` lists."""
+    return {
+        key: [
+            {"driver": name, "rho": rho}
+            for name, rho in rank_correlations(results, strategy, column)[:top]
+        ]
+        for key, column in (("delivery", "delivery_day"), ("cost", "cost_usd"))
+    }
+
+
+def criticality(results: Results, strategy: str) -> dict[str, float]:
+    """How often each track was the last thing picture lock waited for, most often first."""
+    tracks = Counter(str(track) for track in results.column("critical_track", strategy))
+    total = sum(tracks.values())
+    return {track: count / total for track, count in tracks.most_common()}
+
+
+def _spearman(x: np.ndarray, y: np.ndarray) -> float:
+    rx, ry = _ranks(x), _ranks(y)
+    if np.ptp(ry) == 0:
+        return math.nan
+    return float(np.corrcoef(rx, ry)[0, 1])
+
+
+def _ranks(values: np.ndarray) -> np.ndarray:
+    """Ranks 1..n, ties sharing their mean rank (infinity is a value like any other)."""
+    order = np.argsort(values, kind="mergesort")
+    ranks = np.empty(values.size)
+    ranks[order] = np.arange(1, values.size + 1)
+    _, inverse, counts = np.unique(values, return_inverse=True, return_counts=True)
+    return (np.bincount(inverse, weights=ranks) / counts)[inverse]
