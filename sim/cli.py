@@ -301,6 +301,7 @@ def validate(scenarios: tuple[Path, ...]) -> None:
 @click.option("--strategy", required=True, help="The strategy to trace.")
 @click.option(
     "--replication",
+    "--rep",
     type=click.IntRange(min=0),
     default=0,
     show_default=True,

@@ -20,6 +20,7 @@ from sim.core.errors import OutputExistsError, UsageError
 from sim.experiment.results import Results
 from sim.report.figures.breakdown import cost_breakdown
 from sim.report.figures.drivers import critical_tracks, tornadoes
+from sim.report.figures.gantt import gantt
 from sim.report.figures.minutes import minutes_by_source
 from sim.report.figures.scatter import cost_vs_delivery
 from sim.report.figures.scurve import s_curves
@@ -32,6 +33,7 @@ FIGURES: dict[str, Callable[[Results], Figure]] = {
     "minutes_by_source.png": minutes_by_source,
     "drivers.png": tornadoes,
     "criticality.png": critical_tracks,
+    "gantt.png": gantt,
 }
 
 #: A folder holding this file was written by spacesim and may be replaced with `force`.

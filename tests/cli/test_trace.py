@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 
 import pytest
@@ -34,3 +35,40 @@ def test_trace_shows_the_days_aboard_of_one_replication() -> None:
     unknown = CliRunner().invoke(cli, ["trace", "scenarios/the_challenge.yaml", "--strategy", "x"])
     assert unknown.exit_code == 2
     assert unknown.output.strip() == "Error: unknown strategy 'x'; the scenario has: as_flown"
+
+
+def test_trace_of_replication_i_is_row_i_of_the_run(tmp_path) -> None:
+    """Every number `trace --json` prints for a replication equals that row of replications.csv.
+
+    The run is parallel (two workers) and the trace serial: the replication's streams depend on
+    the seed and its index only.
+    """
+    out = tmp_path / "run"
+    ran = CliRunner().invoke(
+        cli,
+        [
+            *("run", "scenarios/split.yaml", "--reps", "12", "--seed", "99", "--jobs", "2"),
+            *("--out", str(out)),
+        ],
+        catch_exceptions=False,
+    )
+    assert ran.exit_code == 0, ran.output
+    rows = list(csv.DictReader((out / "replications.csv").read_text().splitlines()))
+    for strategy, index in (("split", 7), ("orbit_max", 11), ("suborbital_cgi", 3)):
+        result = CliRunner().invoke(
+            cli,
+            [
+                *("trace", "scenarios/split.yaml", "--strategy", strategy, "--rep", str(index)),
+                *("--seed", "99", "--json"),
+            ],
+            catch_exceptions=False,
+        )
+        record = json.loads(result.output)
+        (row,) = [r for r in rows if r["strategy"] == strategy and r["replication"] == str(index)]
+        assert float(row["cost_usd"]) == record["cost_usd"]
+        assert row["delivery_date"] == record["delivery_date"]
+        for category, cost in record["cost_by_category"].items():
+            assert float(row[f"cost_{category}_usd"]) == cost
+        assert record["drivers"]
+        for driver, value in record["drivers"].items():
+            assert float(row[driver]) == value, driver

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from sim.experiment.runner import run_experiment
+from sim.report.figures.gantt import representative
 from sim.report.writer import FIGURES
 from sim.scenario.load import scenario_from_data
 from tests.conftest import tiny_data
@@ -35,3 +37,13 @@ def test_figure_is_written_with_labels_and_legend(results, name: str, tmp_path) 
         assert strategy in joined, f"{strategy} missing from {name}"
     assert any(unit in joined for unit in ("USD", "date", "minutes", "%"))
     assert "Tiny test film" in figure.get_suptitle()
+
+
+def test_the_gantt_shows_the_replication_delivered_nearest_the_median(results) -> None:
+    """The representative replication's delivery is the closest of all to the median."""
+    for name in results.strategies:
+        index = representative(results, name)
+        day = results.column("delivery_day", name).astype(float)
+        median = np.percentile(day, 50, method="inverted_cdf")
+        chosen = day[list(results.column("replication", name)).index(index)]
+        assert abs(chosen - median) == np.min(np.abs(day - median))

@@ -25,7 +25,7 @@ def run_parts(tiny_scenario):
 
 
 def test_writes_every_file(run_parts, tmp_path: Path) -> None:
-    """The folder holds the tables, the resolved scenario, the record and six figures."""
+    """The folder holds the tables, the resolved scenario, the record and seven figures."""
     written = write_run(tmp_path / "run", **run_parts, force=False)
     assert {str(path) for path in written} == {
         "summary.json",
@@ -38,6 +38,7 @@ def test_writes_every_file(run_parts, tmp_path: Path) -> None:
         "minutes_by_source.png",
         "drivers.png",
         "criticality.png",
+        "gantt.png",
     }
     assert sorted(p.name for p in tmp_path.iterdir()) == ["run"]
 

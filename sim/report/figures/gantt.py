@@ -1,0 +1,108 @@
+"""One replication per strategy as a Gantt chart: the one delivered nearest the median.
+
+A cloud of a thousand outcomes says how likely a date is; a single replication, told track by
+track, says why. The replication shown is replayed exactly (`sim.experiment.runner.replay`)
+from the run's seed, so `spacesim trace` with its number tells the same story in words.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from sim.experiment.results import Results
+from sim.experiment.runner import replay
+from sim.report.figures.style import SOURCE_COLOURS, date_axis, new_figure, title, to_dates
+
+#: Rows of a chart, top to bottom (tracks a strategy does not run are left out).
+TRACKS = (
+    "production",
+    "crew",
+    "orbit",
+    "suborbital",
+    "parabolic",
+    "ground",
+    "stock",
+    "vfx",
+    "post",
+)
+TRACK_COLOURS = {
+    **SOURCE_COLOURS,
+    "production": "#999999",
+    "crew": "#882255",
+    "vfx": "#D55E00",
+    "post": "#F0E442",
+}
+#: Activities that are waiting rather than work, drawn paler.
+WAITING = ("booking", "launch campaign")
+#: Milestones drawn as lines across a chart.
+MILESTONES = ("launch", "last picture", "picture lock", "delivery")
+
+
+def representative(results: Results, strategy: str) -> int | None:
+    """The replication delivered nearest the strategy's median delivery day (None if none is)."""
+    day = results.column("delivery_day", strategy).astype(float)
+    replication = results.column("replication", strategy)
+    delivered = np.isfinite(day)
+    if not delivered.any():
+        return None
+    median = float(np.percentile(day[delivered], 50, method="inverted_cdf"))
+    nearest = int(np.argmin(np.where(delivered, np.abs(day - median), np.inf)))
+    return int(replication[nearest])
+
+
+def gantt(results: Results) -> Figure:
+    """A Gantt chart per strategy of its representative replication, on one date axis."""
+    scenario = results.scenario
+    start = scenario.production.start_date
+    names = list(results.strategies)
+    figure = new_figure(12.0, 1.2 + 2.2 * len(names))
+    axes = figure.subplots(len(names), 1, sharex=True, squeeze=False)[:, 0]
+    deadline = to_dates(start, np.array([scenario.deadline_day]))[0]
+    for axis, name in zip(axes, names, strict=True):
+        index = representative(results, name)
+        axis.axvline(deadline, color="black", linestyle="--", linewidth=1)
+        if index is None:
+            axis.set_title(f"{name}: no replication delivered", fontsize=10, loc="left")
+            axis.set_yticks([])
+            continue
+        outcome = replay(scenario, name, seed=results.seed, replication=index)
+        rows = [track for track in TRACKS if any(s.track == track for s in outcome.timeline.spans)]
+        for span in outcome.timeline.spans:
+            axis.barh(
+                rows.index(span.track),
+                span.end - span.start,
+                left=to_dates(start, np.array([span.start]))[0],
+                height=0.6,
+                color=TRACK_COLOURS.get(span.track, "#bbbbbb"),
+                alpha=0.35 if span.activity in WAITING else 0.55 if span.track == "vfx" else 0.9,
+                edgecolor="white",
+                linewidth=0.4,
+            )
+        for milestone in outcome.timeline.milestones:
+            if milestone.name in MILESTONES:
+                when = to_dates(start, np.array([milestone.day]))[0]
+                axis.axvline(when, color="grey", linewidth=0.8, linestyle=":")
+                axis.annotate(
+                    milestone.name,
+                    (when, 1.0),
+                    xycoords=("data", "axes fraction"),
+                    rotation=90,
+                    va="top",
+                    ha="right",
+                    fontsize=7,
+                    color="dimgrey",
+                )
+        axis.set_yticks(range(len(rows)), rows, fontsize=8)
+        axis.set_ylim(len(rows) - 0.4, -0.6)
+        axis.grid(axis="x", alpha=0.3)
+        axis.set_title(
+            f"{name}: replication {index}, delivered nearest the median "
+            f"(spacesim trace --strategy {name} --replication {index})",
+            fontsize=10,
+            loc="left",
+        )
+    date_axis(axes[-1], "x")
+    axes[-1].set_xlabel("date (dashed: the deadline; pale: booking and launch campaign)")
+    title(figure, results, "A representative replication of each strategy, track by track")
+    return figure
