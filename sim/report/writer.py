@@ -7,6 +7,7 @@ is replaced only when asked (`force`), and only if it is a spacesim output folde
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import tempfile
@@ -18,12 +19,14 @@ from matplotlib.figure import Figure
 
 from sim.core.errors import OutputExistsError, UsageError
 from sim.experiment.results import Results
+from sim.report.assumptions import assumptions, risk_register
 from sim.report.figures.breakdown import cost_breakdown
 from sim.report.figures.drivers import critical_tracks, tornadoes
 from sim.report.figures.gantt import gantt
 from sim.report.figures.minutes import minutes_by_source
 from sim.report.figures.scatter import cost_vs_delivery
 from sim.report.figures.scurve import s_curves
+from sim.report.html import report_html
 
 #: Figures of every run, by file name.
 FIGURES: dict[str, Callable[[Results], Figure]] = {
@@ -74,8 +77,17 @@ def write_run(
         (staging / "summary.json").write_text(_json(summary), encoding="utf-8")
         (staging / "replications.csv").write_text(results.to_csv(), encoding="utf-8")
         (staging / "scenario.resolved.yaml").write_text(resolved_scenario, encoding="utf-8")
-        for name, build in FIGURES.items():
-            build(results).savefig(staging / name)
+        figures = {name: _png(build(results)) for name, build in FIGURES.items()}
+        for name, png in figures.items():
+            (staging / name).write_bytes(png)
+        page = report_html(
+            summary=summary,
+            figures=figures,
+            assumptions=assumptions(results.scenario),
+            risks=risk_register(results.scenario),
+            record=record,
+        )
+        (staging / "report.html").write_text(page, encoding="utf-8")
         (staging / RUN_RECORD).write_text(_json(record), encoding="utf-8")
         written = sorted(path.relative_to(staging) for path in staging.iterdir())
         _swap_into_place(staging, target)
@@ -93,6 +105,12 @@ def _swap_into_place(staging: Path, target: Path) -> None:
     target.rename(old)
     staging.rename(target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _png(figure: Figure) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()
 
 
 def _json(data: Any) -> str:

@@ -109,6 +109,9 @@ class RiskEvent(Node):
         description="early_return: days from the problem, at a uniform moment of the stay, to"
         " undocking",
     )
+    source: str | None = Field(
+        default=None, description="where the chance and the impact come from"
+    )
 
 
 class Strategy(Node):

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from sim.analysis.summary import summarise
 from sim.core.errors import OutputExistsError, UsageError
 from sim.experiment.runner import run_experiment
 from sim.report import writer
@@ -18,14 +19,14 @@ def run_parts(tiny_scenario):
     results = run_experiment(tiny_scenario, replications=3, seed=1)
     return {
         "results": results,
-        "summary": {"strategies": {}},
+        "summary": summarise(results),
         "resolved_scenario": "resolved: true\n",
         "record": {"seed": 1},
     }
 
 
 def test_writes_every_file(run_parts, tmp_path: Path) -> None:
-    """The folder holds the tables, the resolved scenario, the record and seven figures."""
+    """The folder holds the tables, the scenario, the record, seven figures and the report."""
     written = write_run(tmp_path / "run", **run_parts, force=False)
     assert {str(path) for path in written} == {
         "summary.json",
@@ -39,6 +40,7 @@ def test_writes_every_file(run_parts, tmp_path: Path) -> None:
         "drivers.png",
         "criticality.png",
         "gantt.png",
+        "report.html",
     }
     assert sorted(p.name for p in tmp_path.iterdir()) == ["run"]
 

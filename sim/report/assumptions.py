@@ -1,0 +1,125 @@
+"""The assumption and risk registers of a scenario: every input, and where it comes from.
+
+A financier reading a result asks first what it assumes. Each value of the resolved scenario
+(the strategies and simulation settings aside: they are the choices compared and how) is
+listed with its source: the ``source`` the scenario gives it, else the cited default it equals,
+else none: a value set in the scenario without a citation, which the register says plainly.
+Risk events get a register of their own, one row per event, as schedule-risk tools keep one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sim.scenario.defaults import Default, sources_by_path
+from sim.scenario.schema import RiskEvent, Scenario
+
+#: Parts of a scenario that are not assumptions about the world.
+NOT_ASSUMPTIONS = ("simulation", "strategies", "risks")
+
+
+@dataclass(frozen=True)
+class Assumption:
+    """One input: its dotted key path, its value in words, and its source (None if uncited)."""
+
+    path: str
+    value: str
+    source: str | None
+    default: bool
+
+
+@dataclass(frozen=True)
+class Risk:
+    """One risk event: its chance, what it strikes, its impact in words, and its source."""
+
+    name: str
+    description: str
+    probability: float
+    hits: str
+    impact: str
+    source: str | None
+
+
+def assumptions(scenario: Scenario) -> list[Assumption]:
+    """Every assumption of `scenario`, in the order of the scenario file."""
+    data = scenario.model_dump(mode="json", by_alias=True, exclude_none=True)
+    cited = sources_by_path()
+    found: list[Assumption] = []
+    for key, value in data.items():
+        if key not in NOT_ASSUMPTIONS:
+            _walk(value, key, cited, found)
+    return found
+
+
+def risk_register(scenario: Scenario) -> list[Risk]:
+    """The scenario's risk events, in its order."""
+    return [
+        Risk(name, risk.description, risk.probability, risk.hits, _impact(risk), risk.source)
+        for name, risk in scenario.risks.items()
+    ]
+
+
+def _impact(risk: RiskEvent) -> str:
+    if risk.effect == "cancel":
+        words = "cancels the track"
+    elif risk.effect == "early_return":
+        words = f"ends the stay {describe(_plain(risk.return_after_days))} days after the problem"
+    else:
+        words = f"delays the start by {describe(_plain(risk.delay_days))} days"
+    cost = _plain(risk.cost_usd)
+    if cost != {"dist": "fixed", "value": 0.0}:
+        words += f"; costs {describe(cost)} USD"
+    return words
+
+
+def _plain(dist: Any) -> Any:
+    return _without_source(dist.model_dump(mode="json", exclude_none=True))
+
+
+def _walk(node: Any, path: str, cited: dict[str, Default], found: list[Assumption]) -> None:
+    default = cited.get(path)
+    is_default = default is not None and _without_source(node) == default.value
+    if isinstance(node, dict) and not ({"dist", "source"} & node.keys() or is_default):
+        for key, value in node.items():
+            _walk(value, f"{path}.{key}", cited, found)
+        return
+    source = node.get("source") if isinstance(node, dict) else None
+    if source is None and default is not None and is_default:
+        source = default.source
+    found.append(Assumption(path, describe(_without_source(node)), source, is_default))
+
+
+def _without_source(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {key: value for key, value in node.items() if key != "source"}
+    return node
+
+
+def describe(value: Any) -> str:
+    """A value in words: a distribution as its kind and parameters, a list joined by commas."""
+    if isinstance(value, dict):
+        if "dist" in value:
+            kind = value["dist"]
+            if kind == "fixed":
+                return _number(value["value"])
+            parameters = ", ".join(f"{k} {_text(v)}" for k, v in value.items() if k != "dist")
+            return f"{kind} ({parameters})"
+        return "; ".join(f"{k}: {_text(v)}" for k, v in value.items())
+    return _text(value)
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(_text(item) for item in value)
+    if isinstance(value, dict):
+        return "{" + describe(value) + "}"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int | float):
+        return _number(value)
+    return str(value)
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if abs(value) >= 10_000 else f"{value:g}"
