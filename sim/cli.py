@@ -27,15 +27,17 @@ from sim.analysis.summary import precise_to, summarise
 from sim.core.errors import SpacesimError, UsageError
 from sim.experiment.runner import replay, run_experiment
 from sim.orbits import launch_opportunities, site_of, target_of
+from sim.report.runs import Run, labels_for, read_run, run_of, side_by_side
 from sim.report.tables import (
     comparison_table,
     decision_table,
     minutes_table,
     shortfall_table,
+    side_by_side_table,
 )
 from sim.report.trace import trace_record, trace_tables
 from sim.report.windows import windows_record, windows_table
-from sim.report.writer import check_target, write_run
+from sim.report.writer import check_target, write_comparison, write_run
 from sim.scenario.load import dump_scenario, load_scenario
 
 
@@ -89,7 +91,13 @@ class SpacesimGroup(click.Group):
             return super().invoke(ctx)
         except SpacesimError as error:
             raise reported(error) from None
-        except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
+        except (
+            click.ClickException,
+            click.exceptions.Exit,
+            click.Abort,
+            KeyboardInterrupt,
+            BrokenPipeError,  # a reader that stopped early (`| head`): click exits quietly
+        ):
             raise
         except Exception as error:
             if ctx.meta.get("debug"):
@@ -263,6 +271,92 @@ def run(
         if summary["comparison"]["strategies"]:
             out.print(comparison_table(summary))
     click.echo(f"Results written to {target}/")
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out") / "compare",
+    show_default=True,
+    help="Output folder.",
+)
+@click.option(
+    "--reps", type=click.IntRange(min=1), help="Replications per strategy of a scenario file."
+)
+@click.option("--seed", type=click.IntRange(min=0), help="Master seed of a scenario file.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default="all cores",
+    help="Worker processes, to run a scenario file.",
+)
+@click.option("--force", is_flag=True, help="Replace the output folder if it exists.")
+@click.option("--quiet", is_flag=True, help="No progress bar and no table.")
+def compare(
+    *,
+    sources: tuple[Path, ...],
+    out_dir: Path,
+    reps: int | None,
+    seed: int | None,
+    jobs: int,
+    force: bool,
+    quiet: bool,
+) -> None:
+    """Put several runs side by side: a table, overlaid S-curves, joint confidence, minutes.
+
+    Each SOURCE is the output folder of an earlier `spacesim run`, read as it is (nothing is
+    rerun), or a scenario file, run now (--reps, --seed and --jobs apply to those). The
+    folder holds compare.csv, the figures and report.html.
+
+    Example:
+
+    \b
+        spacesim compare out/split out/split-80-artists
+    """
+    if len(sources) < 2:
+        raise UsageError("compare needs at least two run folders or scenario files")
+    missing = [str(path) for path in sources if not path.exists()]
+    if missing:
+        raise UsageError(f"{missing[0]}: no such run folder or scenario file")
+    check_target(out_dir, force)
+    runs: list[Run] = []
+    console = Console(stderr=True, quiet=quiet)
+    with _reporting_interrupts(out_dir):
+        for path, label in zip(sources, labels_for(list(sources)), strict=True):
+            if path.is_dir():
+                runs.append(read_run(path, label))
+                continue
+            loaded = load_scenario(path)
+            first = reps or loaded.simulation.replications
+            with _progress(console, first, first) as advance:
+                results = run_experiment(
+                    loaded, replications=reps, seed=seed, jobs=jobs, progress=advance
+                )
+            runs.append(run_of(label, results, summarise(results)))
+        currencies = sorted({run.summary["currency"] for run in runs})
+        if len(currencies) > 1:
+            raise UsageError(
+                "the runs count money in different currencies ("
+                + ", ".join(currencies)
+                + "); compare runs in one currency"
+            )
+        record = {
+            "command": ["spacesim", *sys.argv[1:]],
+            "spacesim_version": _version(),
+            "runs": [
+                {"label": run.label, "source": str(path), "seed": run.summary["seed"]}
+                for run, path in zip(runs, sources, strict=True)
+            ],
+            "finished_utc": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        }
+        write_comparison(out_dir, runs=runs, record=record, force=force)
+    if not quiet:
+        Console().print(side_by_side_table(side_by_side(runs), currencies[0]))
+    click.echo(f"Comparison written to {out_dir}/")
 
 
 @cli.command()

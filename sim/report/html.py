@@ -13,8 +13,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from rich.table import Table
+from rich.text import Text
 
 from sim.report.assumptions import Assumption, Risk
+from sim.report.runs import Run
 from sim.report.tables import (
     comparison_table,
     decision_table,
@@ -24,6 +26,8 @@ from sim.report.tables import (
 
 #: Figures in the order the page tells the story, with what each shows.
 CAPTIONS = {
+    "joint_confidence.png": "Per strategy, each run's chance of being both on time and on "
+    "budget, with its 95% interval.",
     "cost_vs_delivery.png": "Cost against delivery date, one dot per replication, with the "
     "budget and the deadline; the curves enclose 50% and 70% of the replications.",
     "s_curves.png": "The chance of finishing at or below each cost and by each date.",
@@ -32,7 +36,7 @@ CAPTIONS = {
     "criticality.png": "What picture lock waited for last, and how often.",
     "gantt.png": "One replication per strategy, track by track: the one delivered nearest the "
     "median.",
-    "minutes_by_source.png": "Screen minutes by source, planned and in the final film.",
+    "minutes_by_source.png": "Screen minutes by source in the final film (a run: planned too).",
     "cost_breakdown.png": "Mean cost per budget category.",
 }
 
@@ -95,9 +99,35 @@ def report_html(
         "<h2>Reproduce this run</h2>",
         _reproduce(record),
     ]
+    return _page(f"{summary['scenario']}: spacesim report", parts)
+
+
+def comparison_html(
+    *, runs: list[Run], table: Table, figures: Mapping[str, bytes], record: Mapping[str, Any]
+) -> str:
+    """The page of `spacesim compare`: what was compared, the table and the figures."""
+    listed = "".join(
+        f"<li><b>{_e(run.label)}</b>: {_e(run.summary['scenario'])}; "
+        f"{run.summary['replications']:,} replications, seed {run.summary['seed']}, budget "
+        f"{run.summary['budget_usd'] / 1e6:,.1f} M, deadline {run.summary['deadline_date']}</li>"
+        for run in runs
+    )
+    parts = [
+        f"<h1>{len(runs)} runs side by side</h1>",
+        f"<ul>{listed}</ul>",
+        table_html(table),
+        *_figures(figures, ("s_curves.png", "joint_confidence.png", "minutes_by_source.png")),
+        "<h2>Reproduce this comparison</h2>",
+        f"<p><code>{_e(' '.join(record.get('command', [])))}</code></p>",
+        "<p>Each run's own folder holds its report, with its drivers and assumptions.</p>",
+    ]
+    return _page("spacesim comparison", parts)
+
+
+def _page(title: str, parts: list[str]) -> str:
     return (
         "<!DOCTYPE html>\n<html lang='en'>\n<head>\n<meta charset='utf-8'>\n"
-        f"<title>{_e(summary['scenario'])}: spacesim report</title>\n"
+        f"<title>{_e(title)}</title>\n"
         f"<style>{_STYLE}</style>\n</head>\n<body>\n" + "\n".join(parts) + "\n</body>\n</html>\n"
     )
 
@@ -110,16 +140,24 @@ def table_html(table: Table) -> str:
         f"<th{a}>{_e(str(column.header)).replace(chr(10), '<br>')}</th>"
         for column, a in zip(columns, align, strict=True)
     )
-    cells = [[str(cell) for cell in column.cells] for column in columns]
+    cells = [[_cell(cell) for cell in column.cells] for column in columns]
     body = "".join(
         "<tr>"
-        + "".join(f"<td{a}>{_e(column[row])}</td>" for column, a in zip(cells, align, strict=True))
+        + "".join(f"<td{a}>{column[row]}</td>" for column, a in zip(cells, align, strict=True))
         + "</tr>"
         for row in range(table.row_count)
     )
     title = f"<caption class='title'>{_e(str(table.title))}</caption>" if table.title else ""
     caption = f"<caption>{_e(str(table.caption))}</caption>" if table.caption else ""
     return f"<table>{title}{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _cell(cell: object) -> str:
+    """A table cell's text, escaped; bold kept, leading spaces kept as an indent."""
+    text = cell.plain if isinstance(cell, Text) else str(cell)
+    indent = len(text) - len(text.lstrip(" "))
+    shown = "&nbsp;" * indent + _e(text.lstrip(" "))
+    return f"<b>{shown}</b>" if isinstance(cell, Text) and "bold" in str(cell.style) else shown
 
 
 def _e(text: object) -> str:

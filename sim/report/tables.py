@@ -6,6 +6,7 @@ from typing import Any
 
 from rich import box
 from rich.table import Table
+from rich.text import Text
 
 from sim.scenario.quantities import SOURCES
 
@@ -161,3 +162,38 @@ def _plus_minus(difference: dict[str, Any], unit: float, digits: int = 1) -> str
     if mean is None or low is None or high is None:
         return "-"
     return f"{mean / unit:+,.{digits}f} ±{(high - low) / 2 / unit:,.{digits}f}"
+
+
+def side_by_side_table(rows: list[dict[str, Any]], currency: str) -> Table:
+    """`spacesim compare`: each strategy under each run, P50/P80 and the chances of targets."""
+    table = Table(
+        title="Runs side by side",
+        caption=f"Cost in millions {currency}; each run against its own budget and deadline. "
+        "P80: 80% of replications finish at or below; both: on time and on budget; real: share "
+        "of space-scene minutes shot for real.",
+        box=box.SIMPLE_HEAD,
+        collapse_padding=True,
+        pad_edge=False,
+    )
+    table.add_column("strategy\n  run", overflow="fold")
+    for header in ("cost\nP50", "cost\nP80", "delivery\nP50", "delivery\nP80"):
+        table.add_column(header, justify="right", no_wrap=True)
+    for header in ("on\ntime", "on\nbudget", "both", "real"):
+        table.add_column(header, justify="right", no_wrap=True)
+    for i, row in enumerate(rows):
+        if i == 0 or rows[i - 1]["strategy"] != row["strategy"]:
+            table.add_row(Text(row["strategy"], style="bold"))
+        last = i + 1 == len(rows) or rows[i + 1]["strategy"] != row["strategy"]
+        table.add_row(
+            f"  {row['run']}",
+            _money(row["cost_p50_usd"]),
+            _money(row["cost_p80_usd"]),
+            row["delivery_p50_date"] or "never",
+            row["delivery_p80_date"] or "never",
+            _share(row["p_on_time"]),
+            _share(row["p_on_budget"]),
+            _share(row["p_joint"]),
+            _share(row["real_share"]),
+            end_section=last,
+        )
+    return table

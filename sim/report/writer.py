@@ -1,4 +1,4 @@
-"""The output folder of a run, written whole or not at all.
+"""The output folder of a run or of a comparison, written whole or not at all.
 
 Everything goes into a hidden temporary folder beside the target, which is renamed into place
 only when complete; an interrupted run leaves no folder that looks finished. An existing folder
@@ -21,12 +21,15 @@ from sim.core.errors import OutputExistsError, UsageError
 from sim.experiment.results import Results
 from sim.report.assumptions import assumptions, risk_register
 from sim.report.figures.breakdown import cost_breakdown
+from sim.report.figures.compare import compared_jcl, compared_minutes, compared_s_curves
 from sim.report.figures.drivers import critical_tracks, tornadoes
 from sim.report.figures.gantt import gantt
 from sim.report.figures.minutes import minutes_by_source
 from sim.report.figures.scatter import cost_vs_delivery
 from sim.report.figures.scurve import s_curves
-from sim.report.html import report_html
+from sim.report.html import comparison_html, report_html
+from sim.report.runs import Run, rows_to_csv, side_by_side
+from sim.report.tables import side_by_side_table
 
 #: Figures of every run, by file name.
 FIGURES: dict[str, Callable[[Results], Figure]] = {
@@ -37,6 +40,13 @@ FIGURES: dict[str, Callable[[Results], Figure]] = {
     "drivers.png": tornadoes,
     "criticality.png": critical_tracks,
     "gantt.png": gantt,
+}
+
+#: Figures of `spacesim compare`, by file name.
+COMPARE_FIGURES: dict[str, Callable[[list[Run]], Figure]] = {
+    "s_curves.png": compared_s_curves,
+    "joint_confidence.png": compared_jcl,
+    "minutes_by_source.png": compared_minutes,
 }
 
 #: A folder holding this file was written by spacesim and may be replaced with `force`.
@@ -70,24 +80,52 @@ def write_run(
     force: bool,
 ) -> list[Path]:
     """Write a run's folder atomically; returns the files written, relative to the folder."""
+    figures = {name: _png(build(results)) for name, build in FIGURES.items()}
+    page = report_html(
+        summary=summary,
+        figures=figures,
+        assumptions=assumptions(results.scenario),
+        risks=risk_register(results.scenario),
+        record=record,
+    )
+    files: dict[str, str | bytes] = {
+        "summary.json": _json(summary),
+        "replications.csv": results.to_csv(),
+        "scenario.resolved.yaml": resolved_scenario,
+        **figures,
+        "report.html": page,
+    }
+    return write_folder(target, files, record, force)
+
+
+def write_comparison(
+    target: Path, *, runs: list[Run], record: dict[str, Any], force: bool
+) -> list[Path]:
+    """Write the folder of `spacesim compare` atomically: table, figures and report."""
+    rows = side_by_side(runs)
+    figures = {name: _png(build(runs)) for name, build in COMPARE_FIGURES.items()}
+    table = side_by_side_table(rows, runs[0].summary["currency"])
+    files: dict[str, str | bytes] = {
+        "compare.csv": rows_to_csv(rows),
+        **figures,
+        "report.html": comparison_html(runs=runs, table=table, figures=figures, record=record),
+    }
+    return write_folder(target, files, record, force)
+
+
+def write_folder(
+    target: Path, files: dict[str, str | bytes], record: dict[str, Any], force: bool
+) -> list[Path]:
+    """Write `files` and the record into `target`, whole or not at all."""
     check_target(target, force)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.partial-", dir=target.parent))
     try:
-        (staging / "summary.json").write_text(_json(summary), encoding="utf-8")
-        (staging / "replications.csv").write_text(results.to_csv(), encoding="utf-8")
-        (staging / "scenario.resolved.yaml").write_text(resolved_scenario, encoding="utf-8")
-        figures = {name: _png(build(results)) for name, build in FIGURES.items()}
-        for name, png in figures.items():
-            (staging / name).write_bytes(png)
-        page = report_html(
-            summary=summary,
-            figures=figures,
-            assumptions=assumptions(results.scenario),
-            risks=risk_register(results.scenario),
-            record=record,
-        )
-        (staging / "report.html").write_text(page, encoding="utf-8")
+        for name, content in files.items():
+            if isinstance(content, bytes):
+                (staging / name).write_bytes(content)
+            else:
+                (staging / name).write_text(content, encoding="utf-8")
         (staging / RUN_RECORD).write_text(_json(record), encoding="utf-8")
         written = sorted(path.relative_to(staging) for path in staging.iterdir())
         _swap_into_place(staging, target)

@@ -13,7 +13,7 @@ from sim.experiment.runner import run_experiment
 from sim.report.assumptions import assumptions, risk_register
 from sim.report.html import CAPTIONS, report_html, table_html
 from sim.report.tables import decision_table
-from sim.report.writer import FIGURES
+from sim.report.writer import COMPARE_FIGURES, FIGURES
 from sim.scenario.load import scenario_from_data
 from tests.conftest import tiny_data
 
@@ -64,7 +64,7 @@ def test_the_page_is_self_contained_and_well_formed() -> None:
     assert parser.fetched == []
     assert len(parser.images) == len(FIGURES)
     assert all(src.startswith("data:image/png;base64,") for src in parser.images)
-    assert set(CAPTIONS) == set(FIGURES)
+    assert set(CAPTIONS) == set(FIGURES) | set(COMPARE_FIGURES)
 
 
 def test_the_page_holds_the_tables_the_terminal_prints() -> None:

@@ -1,0 +1,179 @@
+"""Runs set side by side (`spacesim compare`): read back from output folders, or made now.
+
+A folder is read, never rerun: its summary.json gives the statistics and its replications.csv
+the cost and delivery of every replication, for the overlaid S-curves. A folder that is not a
+spacesim output folder, or was written by a spacesim whose summary lacks what a comparison
+shows, is refused in one line that says what to do.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from sim.core.errors import UsageError
+from sim.experiment.results import Results
+
+#: What a comparison reads of each strategy's summary.
+NEEDED = (
+    "cost",
+    "delivery_date",
+    "p_on_time",
+    "p_on_budget",
+    "p_joint",
+    "p_joint_ci95",
+    "minutes_by_source",
+    "cut_minutes",
+    "real_share",
+)
+
+
+@dataclass(frozen=True)
+class Run:
+    """One run: its label, its summary, and per strategy the cost and delivery of each replication.
+
+    Delivery is in days since the run's start date; a film never delivered is ``inf``.
+    """
+
+    label: str
+    summary: dict[str, Any]
+    cost_usd: dict[str, np.ndarray]
+    delivery_day: dict[str, np.ndarray]
+
+    @property
+    def strategies(self) -> list[str]:
+        """The run's strategies, in its order."""
+        return list(self.summary["strategies"])
+
+    @property
+    def start_date(self) -> dt.date:
+        """Day 0 of the run's delivery days."""
+        return dt.date.fromisoformat(self.summary["start_date"])
+
+
+def run_of(label: str, results: Results, summary: dict[str, Any]) -> Run:
+    """A run made now, in memory."""
+    return Run(
+        label,
+        summary,
+        {name: results.column("cost_usd", name).astype(float) for name in results.strategies},
+        {name: results.column("delivery_day", name).astype(float) for name in results.strategies},
+    )
+
+
+def read_run(folder: Path, label: str) -> Run:
+    """A run read from its output folder.
+
+    Raises:
+        UsageError: the folder is not a spacesim output folder, or cannot be compared.
+    """
+    summary_file, table_file = folder / "summary.json", folder / "replications.csv"
+    if not summary_file.is_file() or not table_file.is_file():
+        raise UsageError(
+            f"{folder} is not a spacesim output folder (it needs summary.json and "
+            "replications.csv); give a folder written by spacesim run, or a scenario file"
+        )
+    try:
+        summary = json.loads(summary_file.read_text(encoding="utf-8"))
+        rows = list(csv.DictReader(table_file.read_text(encoding="utf-8").splitlines()))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, csv.Error) as error:
+        raise UsageError(f"{folder}: cannot read its results: {error}") from None
+    _check(folder, summary)
+    cost: dict[str, list[float]] = {name: [] for name in summary["strategies"]}
+    delivery: dict[str, list[float]] = {name: [] for name in summary["strategies"]}
+    try:
+        for row in rows:
+            if row["strategy"] in cost:
+                cost[row["strategy"]].append(float(row["cost_usd"]))
+                delivery[row["strategy"]].append(float(row["delivery_day"]))
+    except (KeyError, ValueError, TypeError):
+        raise UsageError(
+            f"{table_file}: not a spacesim results table (cost_usd and delivery_day are needed)"
+        ) from None
+    for name, values in cost.items():
+        expected = summary["strategies"][name]["replications"]
+        if len(values) != expected:
+            raise UsageError(
+                f"{table_file}: {len(values)} rows of strategy '{name}' where summary.json "
+                f"counts {expected}; the folder was changed after the run"
+            )
+    return Run(
+        label,
+        summary,
+        {name: np.array(values) for name, values in cost.items()},
+        {name: np.array(values) for name, values in delivery.items()},
+    )
+
+
+def _check(folder: Path, summary: Any) -> None:
+    top = ("scenario", "seed", "start_date", "deadline_date", "budget_usd", "currency")
+    if not isinstance(summary, dict) or not isinstance(summary.get("strategies"), dict):
+        raise UsageError(f"{folder}/summary.json: not a spacesim summary")
+    missing = [key for key in top if key not in summary]
+    for strategy in summary["strategies"].values():
+        missing += [key for key in (*NEEDED, "replications") if key not in strategy]
+    if missing:
+        raise UsageError(
+            f"{folder}/summary.json was written by an older spacesim (no '{missing[0]}'); "
+            "run its scenario again, or give the scenario file instead"
+        )
+
+
+def labels_for(paths: list[Path]) -> list[str]:
+    """Short labels: each folder's or scenario file's name, the whole path where two clash."""
+    short = [path.stem if path.is_file() else path.name for path in paths]
+    return [
+        str(path) if short.count(name) > 1 else name
+        for path, name in zip(paths, short, strict=True)
+    ]
+
+
+def side_by_side(runs: list[Run]) -> list[dict[str, Any]]:
+    """One row per strategy and run, strategies in the order first met, runs in the order given."""
+    names = list(dict.fromkeys(name for run in runs for name in run.strategies))
+    rows = []
+    for name in names:
+        for run in runs:
+            strategy = run.summary["strategies"].get(name)
+            if strategy is None:
+                continue
+            rows.append(
+                {
+                    "strategy": name,
+                    "run": run.label,
+                    "replications": strategy["replications"],
+                    "seed": run.summary["seed"],
+                    "budget_usd": run.summary["budget_usd"],
+                    "deadline_date": run.summary["deadline_date"],
+                    "cost_p50_usd": strategy["cost"]["p50"],
+                    "cost_p80_usd": strategy["cost"]["p80"],
+                    "delivery_p50_date": strategy["delivery_date"]["p50"],
+                    "delivery_p80_date": strategy["delivery_date"]["p80"],
+                    "p_on_time": strategy["p_on_time"],
+                    "p_on_budget": strategy["p_on_budget"],
+                    "p_joint": strategy["p_joint"],
+                    "real_share": strategy["real_share"],
+                    **{
+                        f"minutes_{source}": minutes
+                        for source, minutes in strategy["minutes_by_source"].items()
+                    },
+                    "cut_minutes": strategy["cut_minutes"],
+                }
+            )
+    return rows
+
+
+def rows_to_csv(rows: list[dict[str, Any]]) -> str:
+    """Rows as CSV text; a missing value (a P80 never delivered) is an empty cell."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else [], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({k: "" if v is None else v for k, v in row.items()} for row in rows)
+    return buffer.getvalue()
