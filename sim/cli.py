@@ -23,6 +23,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from sim.analysis.representative import told
 from sim.analysis.summary import precise_to, summarise
 from sim.core.errors import SpacesimError, UsageError
 from sim.experiment.runner import replay, run_experiment
@@ -261,6 +262,7 @@ def run(
             summary=summary,
             resolved_scenario=dump_scenario(resolved),
             record=record,
+            stories=told(results),
             force=force,
         )
     if not quiet:

@@ -11,7 +11,7 @@ import io
 import json
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from matplotlib.figure import Figure
 
 from sim.core.errors import OutputExistsError, UsageError
 from sim.experiment.results import Results
+from sim.model.outcome import Outcome
 from sim.report.assumptions import assumptions, risk_register
 from sim.report.figures.breakdown import cost_breakdown
 from sim.report.figures.compare import compared_jcl, compared_minutes, compared_s_curves
@@ -31,7 +32,7 @@ from sim.report.html import comparison_html, report_html
 from sim.report.runs import Run, rows_to_csv, side_by_side
 from sim.report.tables import side_by_side_table
 
-#: Figures of every run, by file name.
+#: Figures of every run drawn from the results table alone, by file name (and `gantt.png`).
 FIGURES: dict[str, Callable[[Results], Figure]] = {
     "cost_vs_delivery.png": cost_vs_delivery,
     "s_curves.png": s_curves,
@@ -39,7 +40,6 @@ FIGURES: dict[str, Callable[[Results], Figure]] = {
     "minutes_by_source.png": minutes_by_source,
     "drivers.png": tornadoes,
     "criticality.png": critical_tracks,
-    "gantt.png": gantt,
 }
 
 #: Figures of `spacesim compare`, by file name.
@@ -77,10 +77,15 @@ def write_run(
     summary: dict[str, Any],
     resolved_scenario: str,
     record: dict[str, Any],
+    stories: Mapping[str, Outcome | None],
     force: bool,
 ) -> list[Path]:
-    """Write a run's folder atomically; returns the files written, relative to the folder."""
+    """Write a run's folder atomically; returns the files written, relative to the folder.
+
+    `stories` holds each strategy's representative replication, replayed, for the Gantt chart.
+    """
     figures = {name: _png(build(results)) for name, build in FIGURES.items()}
+    figures["gantt.png"] = _png(gantt(results, stories))
     page = report_html(
         summary=summary,
         figures=figures,

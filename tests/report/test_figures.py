@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from sim.analysis.representative import representative, told
 from sim.experiment.runner import run_experiment
-from sim.report.figures.gantt import representative
+from sim.report.figures.gantt import gantt
 from sim.report.writer import FIGURES
 from sim.scenario.load import scenario_from_data
 from tests.conftest import tiny_data
@@ -47,3 +48,22 @@ def test_the_gantt_shows_the_replication_delivered_nearest_the_median(results) -
         median = np.percentile(day, 50, method="inverted_cdf")
         chosen = day[list(results.column("replication", name)).index(index)]
         assert abs(chosen - median) == np.min(np.abs(day - median))
+
+
+def test_the_gantt_draws_each_strategy_s_replayed_replication(results) -> None:
+    """One chart per strategy, titled with its replayed replication and that one's trace command."""
+    stories = told(results)
+    figure = gantt(results, stories)
+    titles = [axis.get_title(loc="left") for axis in figure.axes]
+    for name, outcome in stories.items():
+        assert outcome is not None
+        assert (
+            outcome.delivery_day
+            == results.column("delivery_day", name)[
+                list(results.column("replication", name)).index(outcome.replication)
+            ]
+        )
+        assert any(
+            f"--strategy {name} --replication {outcome.replication}" in title for title in titles
+        )
+    assert "Tiny test film" in figure.get_suptitle()

@@ -17,6 +17,9 @@ from sim.report.writer import COMPARE_FIGURES, FIGURES
 from sim.scenario.load import scenario_from_data
 from tests.conftest import tiny_data
 
+#: Every figure of a run's folder: those drawn from the table, and the Gantt chart.
+RUN_FIGURES = (*FIGURES, "gantt.png")
+
 
 class _Page(HTMLParser):
     """Collects what a browser would fetch, and checks that every tag opened is closed."""
@@ -44,7 +47,7 @@ def _page(title: str = "Tiny test film") -> tuple[str, dict]:
     scenario = scenario_from_data(tiny_data(production__title=title))
     results = run_experiment(scenario, replications=12, seed=5)
     summary = summarise(results)
-    figures = {name: f"png of {name}".encode() for name in FIGURES}
+    figures = {name: f"png of {name}".encode() for name in RUN_FIGURES}
     page = report_html(
         summary=summary,
         figures=figures,
@@ -62,9 +65,9 @@ def test_the_page_is_self_contained_and_well_formed() -> None:
     parser.feed(page)
     assert parser.open == []
     assert parser.fetched == []
-    assert len(parser.images) == len(FIGURES)
+    assert len(parser.images) == len(RUN_FIGURES)
     assert all(src.startswith("data:image/png;base64,") for src in parser.images)
-    assert set(CAPTIONS) == set(FIGURES) | set(COMPARE_FIGURES)
+    assert set(CAPTIONS) == set(RUN_FIGURES) | set(COMPARE_FIGURES)
 
 
 def test_the_page_holds_the_tables_the_terminal_prints() -> None:

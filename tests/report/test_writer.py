@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from sim.analysis.representative import told
 from sim.analysis.summary import summarise
 from sim.core.errors import OutputExistsError, UsageError
 from sim.experiment.runner import run_experiment
@@ -22,6 +23,7 @@ def run_parts(tiny_scenario):
         "summary": summarise(results),
         "resolved_scenario": "resolved: true\n",
         "record": {"seed": 1},
+        "stories": told(results),
     }
 
 

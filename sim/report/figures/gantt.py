@@ -1,17 +1,20 @@
 """One replication per strategy as a Gantt chart: the one delivered nearest the median.
 
 A cloud of a thousand outcomes says how likely a date is; a single replication, told track by
-track, says why. The replication shown is replayed exactly (`sim.experiment.runner.replay`)
-from the run's seed, so `spacesim trace` with its number tells the same story in words.
+track, says why. The replication shown is replayed exactly from the run's seed
+(`sim.analysis.representative.told`), so `spacesim trace` with its number tells the same story
+in words.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 import numpy as np
 from matplotlib.figure import Figure
 
 from sim.experiment.results import Results
-from sim.experiment.runner import replay
+from sim.model.outcome import Outcome
 from sim.report.figures.style import SOURCE_COLOURS, date_axis, new_figure, title, to_dates
 
 #: Rows of a chart, top to bottom (tracks a strategy does not run are left out).
@@ -39,20 +42,8 @@ WAITING = ("booking", "launch campaign")
 MILESTONES = ("launch", "last picture", "picture lock", "delivery")
 
 
-def representative(results: Results, strategy: str) -> int | None:
-    """The replication delivered nearest the strategy's median delivery day (None if none is)."""
-    day = results.column("delivery_day", strategy).astype(float)
-    replication = results.column("replication", strategy)
-    delivered = np.isfinite(day)
-    if not delivered.any():
-        return None
-    median = float(np.percentile(day[delivered], 50, method="inverted_cdf"))
-    nearest = int(np.argmin(np.where(delivered, np.abs(day - median), np.inf)))
-    return int(replication[nearest])
-
-
-def gantt(results: Results) -> Figure:
-    """A Gantt chart per strategy of its representative replication, on one date axis."""
+def gantt(results: Results, stories: Mapping[str, Outcome | None]) -> Figure:
+    """A Gantt chart per strategy of its replayed representative replication (see `told`)."""
     scenario = results.scenario
     start = scenario.production.start_date
     names = list(results.strategies)
@@ -60,13 +51,12 @@ def gantt(results: Results) -> Figure:
     axes = figure.subplots(len(names), 1, sharex=True, squeeze=False)[:, 0]
     deadline = to_dates(start, np.array([scenario.deadline_day]))[0]
     for axis, name in zip(axes, names, strict=True):
-        index = representative(results, name)
+        outcome = stories[name]
         axis.axvline(deadline, color="black", linestyle="--", linewidth=1)
-        if index is None:
+        if outcome is None:
             axis.set_title(f"{name}: no replication delivered", fontsize=10, loc="left")
             axis.set_yticks([])
             continue
-        outcome = replay(scenario, name, seed=results.seed, replication=index)
         rows = [track for track in TRACKS if any(s.track == track for s in outcome.timeline.spans)]
         for span in outcome.timeline.spans:
             axis.barh(
@@ -97,8 +87,8 @@ def gantt(results: Results) -> Figure:
         axis.set_ylim(len(rows) - 0.4, -0.6)
         axis.grid(axis="x", alpha=0.3)
         axis.set_title(
-            f"{name}: replication {index}, delivered nearest the median "
-            f"(spacesim trace --strategy {name} --replication {index})",
+            f"{name}: replication {outcome.replication}, delivered nearest the median "
+            f"(spacesim trace --strategy {name} --replication {outcome.replication})",
             fontsize=10,
             loc="left",
         )
