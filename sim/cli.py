@@ -160,6 +160,12 @@ def cli(ctx: click.Context, debug: bool) -> None:
     help="Worker processes.",
 )
 @click.option(
+    "--dask",
+    metavar="ADDRESS",
+    help="Run on a Dask cluster: its scheduler's address (tcp://host:8786), or 'local' for"
+    " --jobs processes here. Needs pip install 'spacesim[dask]'.",
+)
+@click.option(
     "--precision",
     type=click.FloatRange(min=0.01, max=50),
     metavar="PERCENT",
@@ -188,6 +194,7 @@ def run(
     out_dir: Path | None,
     strategies: tuple[str, ...],
     jobs: int,
+    dask: str | None,
     precision: float | None,
     max_reps: int,
     baseline: str | None,
@@ -226,6 +233,7 @@ def run(
                 scenario_file=str(scenario),
                 until=None if precision is None else precise_to(precision / 100),
                 max_replications=most,
+                dask=dask,
             )
         summary = summarise(results, baseline)
         summary["precision"]["target"] = None if precision is None else precision / 100
@@ -251,6 +259,7 @@ def run(
             "replications": results.replications,
             "strategies": list(results.strategies),
             "jobs": jobs,
+            "dask": dask,
             "started_utc": started.isoformat(timespec="seconds"),
             "finished_utc": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "python": platform.python_version(),

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sim.core.errors import Failure, ReplicationError, UsageError
 from sim.experiment.executors import run_batches
-from sim.experiment.results import Results, Row, row_of
+from sim.experiment.results import Columns, Results, Row, columns_for, columns_of, row_of
 from sim.model.outcome import Outcome
 from sim.model.production import run_replication
 from sim.scenario.schema import Scenario
@@ -32,8 +33,8 @@ class Batch:
     stop: int
 
 
-def simulate_batch(batch: Batch) -> tuple[list[Row], list[Failure]]:
-    """Run one batch; a replication that raises is recorded as a failure, the rest go on."""
+def simulate_batch(batch: Batch) -> tuple[Columns, list[Failure]]:
+    """Run one batch into columns; a replication that raises is a failure, the rest go on."""
     rows: list[Row] = []
     failures: list[Failure] = []
     for replication in range(batch.start, batch.stop):
@@ -44,7 +45,7 @@ def simulate_batch(batch: Batch) -> tuple[list[Row], list[Failure]]:
                 failures.append(Failure(strategy, replication, f"{type(error).__name__}: {error}"))
                 continue
             rows.append(row_of(outcome, batch.scenario))
-    return rows, failures
+    return columns_of(rows, columns_for(batch.scenario)), failures
 
 
 def run_experiment(
@@ -58,6 +59,7 @@ def run_experiment(
     scenario_file: str = "<scenario>",
     until: Callable[[Results], bool] | None = None,
     max_replications: int | None = None,
+    dask: Any = None,
 ) -> Results:
     """Simulate `replications` replications of each strategy, or more until `until` is met.
 
@@ -75,6 +77,8 @@ def run_experiment(
         scenario_file: named in the message of a failed replication.
         until: a stopping rule on the results so far (e.g. a precision reached).
         max_replications: the most replications `until` may ask for.
+        dask: run the batches on Dask instead: a scheduler address, "local" (a cluster of
+            `jobs` processes here), or a `distributed` Client or cluster.
 
     Raises:
         UsageError: an unknown strategy name or a bad number of replications or jobs.
@@ -91,16 +95,17 @@ def run_experiment(
     if seed < 0:
         raise UsageError(f"--seed {seed}: use a non-negative integer")
     most = replications if until is None else max(replications, max_replications or 0)
-    rows: list[Row] = []
+    chunks: list[Columns] = []
     done = 0
     while True:
         batches = [
             Batch(scenario, names, seed, start, min(start + BATCH_SIZE, replications))
             for start in range(done, replications, BATCH_SIZE)
         ]
-        rows += _simulate(batches, jobs, progress, scenario_file)
+        chunks += _simulate(batches, jobs, progress, scenario_file, dask)
         done = replications
-        results = Results.collect(scenario, seed, names, rows)
+        results = Results.collect(scenario, seed, names, chunks)
+        chunks = [results.columns]
         if until is None or done >= most or until(results):
             return results
         replications = min(2 * done, most)
@@ -111,12 +116,13 @@ def _simulate(
     jobs: int,
     progress: Callable[[int], None] | None,
     scenario_file: str,
-) -> list[Row]:
-    """The rows of these batches; the first batch with a failed replication stops the run."""
-    rows: list[Row] = []
+    dask: Any,
+) -> list[Columns]:
+    """The columns of these batches; the first batch with a failed replication stops the run."""
+    chunks: list[Columns] = []
     failures: list[Failure] = []
-    for batch_rows, batch_failures in run_batches(simulate_batch, batches, jobs, progress):
-        rows += batch_rows
+    for batch_columns, batch_failures in run_batches(simulate_batch, batches, jobs, progress, dask):
+        chunks.append(batch_columns)
         failures += batch_failures
         if failures:  # the run is unusable: stop now, cancelling the batches not started
             break
@@ -124,7 +130,7 @@ def _simulate(
         names = batches[0].strategies
         failures.sort(key=lambda f: (f.replication, names.index(f.strategy)))
         raise ReplicationError(scenario_file, batches[0].seed, failures)
-    return rows
+    return chunks
 
 
 def replay(

@@ -13,7 +13,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from matplotlib.figure import Figure
 
@@ -31,6 +31,9 @@ from sim.report.figures.scurve import s_curves
 from sim.report.html import comparison_html, report_html
 from sim.report.runs import Run, rows_to_csv, side_by_side
 from sim.report.tables import side_by_side_table
+
+#: What a file of an output folder holds: text, bytes, or a function writing text to a file.
+Content = str | bytes | Callable[[TextIO], None]
 
 #: Figures of every run drawn from the results table alone, by file name (and `gantt.png`).
 FIGURES: dict[str, Callable[[Results], Figure]] = {
@@ -93,9 +96,9 @@ def write_run(
         risks=risk_register(results.scenario),
         record=record,
     )
-    files: dict[str, str | bytes] = {
+    files: dict[str, Content] = {
         "summary.json": _json(summary),
-        "replications.csv": results.to_csv(),
+        "replications.csv": results.write_csv,
         "scenario.resolved.yaml": resolved_scenario,
         **figures,
         "report.html": page,
@@ -110,7 +113,7 @@ def write_comparison(
     rows = side_by_side(runs)
     figures = {name: _png(build(runs)) for name, build in COMPARE_FIGURES.items()}
     table = side_by_side_table(rows, runs[0].summary["currency"])
-    files: dict[str, str | bytes] = {
+    files: dict[str, Content] = {
         "compare.csv": rows_to_csv(rows),
         **figures,
         "report.html": comparison_html(runs=runs, table=table, figures=figures, record=record),
@@ -119,9 +122,13 @@ def write_comparison(
 
 
 def write_folder(
-    target: Path, files: dict[str, str | bytes], record: dict[str, Any], force: bool
+    target: Path, files: Mapping[str, Content], record: dict[str, Any], force: bool
 ) -> list[Path]:
-    """Write `files` and the record into `target`, whole or not at all."""
+    """Write `files` and the record into `target`, whole or not at all.
+
+    A file's content is text, bytes, or a function that writes text to an open file (so a
+    large table is never held whole as one string).
+    """
     check_target(target, force)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.partial-", dir=target.parent))
@@ -129,8 +136,11 @@ def write_folder(
         for name, content in files.items():
             if isinstance(content, bytes):
                 (staging / name).write_bytes(content)
-            else:
+            elif isinstance(content, str):
                 (staging / name).write_text(content, encoding="utf-8")
+            else:
+                with (staging / name).open("w", encoding="utf-8", newline="") as file:
+                    content(file)
         (staging / RUN_RECORD).write_text(_json(record), encoding="utf-8")
         written = sorted(path.relative_to(staging) for path in staging.iterdir())
         _swap_into_place(staging, target)

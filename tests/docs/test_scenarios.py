@@ -18,7 +18,7 @@ def test_scenario_runs(path: Path) -> None:
     """The scenario loads, and 5 replications of every strategy deliver costs and dates."""
     scenario = load_scenario(path)
     results = run_experiment(scenario, replications=5)
-    assert len(results.rows) == 5 * len(scenario.strategies)
+    assert results.size == 5 * len(scenario.strategies)
     assert (results.column("cost_usd") > 0).all()
 
 
