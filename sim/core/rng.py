@@ -9,6 +9,8 @@ else's draws. The global ``random`` and ``numpy.random`` states are never used.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 #: Append-only: a name's number must never change, or old seeds stop reproducing old runs.
@@ -45,6 +47,15 @@ STREAM_IDS: dict[str, int] = {
 }
 
 
+@functools.lru_cache(maxsize=1024)
+def _sequence(master_seed: int, replication: int, stream: int) -> np.random.SeedSequence:
+    """The seed of one stream; kept, since every strategy of a replication asks for it again.
+
+    Sharing is safe: a SeedSequence is never changed by seeding a generator from it.
+    """
+    return np.random.SeedSequence(master_seed, spawn_key=(replication, stream))
+
+
 class Streams:
     """The named generators of one replication, created on first use."""
 
@@ -58,9 +69,7 @@ class Streams:
     def __getitem__(self, name: str) -> np.random.Generator:
         generator = self._generators.get(name)
         if generator is None:
-            sequence = np.random.SeedSequence(
-                self.master_seed, spawn_key=(self.replication, STREAM_IDS[name])
-            )
+            sequence = _sequence(self.master_seed, self.replication, STREAM_IDS[name])
             generator = np.random.Generator(np.random.PCG64(sequence))
             self._generators[name] = generator
         return generator

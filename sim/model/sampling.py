@@ -32,9 +32,26 @@ def sample(dist: DistBase, rng: np.random.Generator, size: int) -> np.ndarray: .
 
 def sample(dist: DistBase, rng: np.random.Generator, size: int | None = None) -> float | np.ndarray:
     """One draw (a float) or `size` draws (an array) from `dist`."""
-    n = 1 if size is None else size
-    values = _draw(dist, rng, n)
-    return float(values[0]) if size is None else values
+    if size is None:
+        return _one(dist, rng)
+    return _draw(dist, rng, size)
+
+
+def _one(dist: DistBase, rng: np.random.Generator) -> float:
+    """One draw without making an array: numpy draws exactly what a size-1 draw would."""
+    match dist:
+        case Fixed():
+            return dist.value
+        case Uniform():
+            return float(rng.uniform(dist.low, dist.high))
+        case Triangular():
+            return float(rng.triangular(dist.min, dist.mode, dist.max))
+        case Lognormal():
+            mu, sigma = dist.log_params
+            return float(rng.lognormal(mu, sigma))
+        case Gamma():
+            return float(rng.gamma(dist.shape, dist.scale))
+    return float(_draw(dist, rng, 1)[0])
 
 
 def _draw(dist: DistBase, rng: np.random.Generator, n: int) -> np.ndarray:  # noqa: PLR0911

@@ -253,3 +253,17 @@ def test_an_unreachable_precision_warns_at_the_maximum(scenario_file: Path, tmp_
     assert "Warning: the P80s are not known to ±0.01% after --max-reps 40" in result.output
     summary = json.loads((tmp_path / "o" / "summary.json").read_text())
     assert summary["replications"] == 40
+
+
+def test_a_dask_address_that_cannot_be_used_exits_2_and_writes_nothing(
+    scenario_file: Path, tmp_path: Path
+) -> None:
+    """`--dask` with an address Dask refuses: one line naming it, and no output folder."""
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli, ["run", str(scenario_file), "--reps", "3", "--dask", "nonsense://x", "--out", str(out)]
+    )
+    assert result.exit_code == 2
+    assert result.output.startswith("Error: --dask nonsense://x: cannot reach the scheduler")
+    assert len(result.output.strip().splitlines()) == 1
+    assert not out.exists()

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -125,3 +128,18 @@ def test_a_precision_target_stops_at_a_plain_runs_results(tiny_scenario) -> None
     assert tight.replications in (50, 100, 200)
     plain = run_experiment(tiny_scenario, replications=tight.replications, seed=3)
     assert plain.to_csv() == tight.to_csv()
+
+
+def test_a_script_read_from_standard_input_can_use_worker_processes(tmp_path) -> None:
+    """`python - < study.py` has no main file for a worker to re-import; the run still works."""
+    split = Path(__file__).parents[2] / "scenarios" / "split.yaml"
+    study = (
+        "from sim import load_scenario, run_experiment\n"
+        f"scenario = load_scenario({str(split)!r})\n"
+        "print(run_experiment(scenario, replications=120, jobs=2).size)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-"], input=study, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["600"]
