@@ -10,8 +10,10 @@ else's draws. The global ``random`` and ``numpy.random`` states are never used.
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 import numpy as np
+from numpy.random.bit_generator import ISeedSequence
 
 #: Append-only: a name's number must never change, or old seeds stop reproducing old runs.
 STREAM_IDS: dict[str, int] = {
@@ -47,13 +49,30 @@ STREAM_IDS: dict[str, int] = {
 }
 
 
-@functools.lru_cache(maxsize=1024)
-def _sequence(master_seed: int, replication: int, stream: int) -> np.random.SeedSequence:
-    """The seed of one stream; kept, since every strategy of a replication asks for it again.
+class _KeptSeed(ISeedSequence):
+    """A stream's SeedSequence whose generated states are kept.
 
-    Sharing is safe: a SeedSequence is never changed by seeding a generator from it.
+    Every strategy of a replication seeds the same streams again; generating a state costs
+    more than the rest of making a generator, and gives the same words each time.
     """
-    return np.random.SeedSequence(master_seed, spawn_key=(replication, stream))
+
+    def __init__(self, sequence: np.random.SeedSequence) -> None:
+        self._sequence = sequence
+        self._states: dict[tuple[int, str], np.ndarray] = {}
+
+    def generate_state(self, n_words: int, dtype: Any = np.uint32) -> np.ndarray:
+        """The words `SeedSequence.generate_state` gives, computed once."""
+        key = (n_words, np.dtype(dtype).str)
+        state = self._states.get(key)
+        if state is None:
+            state = self._states[key] = self._sequence.generate_state(n_words, dtype)
+        return state.copy()
+
+
+@functools.lru_cache(maxsize=1024)
+def _seed(master_seed: int, replication: int, stream: int) -> _KeptSeed:
+    """The seed of one stream of one replication (kept for the other strategies)."""
+    return _KeptSeed(np.random.SeedSequence(master_seed, spawn_key=(replication, stream)))
 
 
 class Streams:
@@ -69,8 +88,9 @@ class Streams:
     def __getitem__(self, name: str) -> np.random.Generator:
         generator = self._generators.get(name)
         if generator is None:
-            sequence = _sequence(self.master_seed, self.replication, STREAM_IDS[name])
-            generator = np.random.Generator(np.random.PCG64(sequence))
+            seed = _seed(self.master_seed, self.replication, STREAM_IDS[name])
+            # numpy seeds from any ISeedSequence; its type stubs name only SeedSequence
+            generator = np.random.Generator(np.random.PCG64(seed))  # type: ignore[arg-type]
             self._generators[name] = generator
         return generator
 

@@ -38,12 +38,14 @@ class VendorTeam:
     def schedule(self, release_day: float, efforts: np.ndarray) -> np.ndarray:
         """Place shots released on `release_day`, in order; return each shot's finish day."""
         free_at = self._free_at
-        finish = []
+        replace = heapq.heapreplace
+        finish: list[float] = []
+        keep = finish.append
         for effort in np.asarray(efforts, dtype=float).tolist():
             earliest = free_at[0]
             done = (earliest if earliest > release_day else release_day) + effort
-            heapq.heapreplace(free_at, done)
-            finish.append(done)
+            replace(free_at, done)
+            keep(done)
         self.busy_artist_days += float(np.sum(efforts))
         return np.asarray(finish)
 
