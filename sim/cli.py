@@ -39,6 +39,7 @@ from sim.report.tables import (
 from sim.report.trace import trace_record, trace_tables
 from sim.report.windows import windows_record, windows_table
 from sim.report.writer import check_target, write_comparison, write_run
+from sim.scenario.file_format import file_schema, starter_text
 from sim.scenario.load import dump_scenario, load_scenario
 
 
@@ -282,6 +283,46 @@ def run(
         if summary["comparison"]["strategies"]:
             out.print(comparison_table(summary))
     click.echo(f"Results written to {target}/")
+
+
+@cli.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path), default="scenario.yaml")
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
+def init(*, path: Path, force: bool) -> None:
+    """Write a small, commented starter scenario to PATH (default scenario.yaml).
+
+    It validates and runs as written: your film's dates, budget, script minutes and crew, one
+    orbital booking, a risk event and two strategies, with pointers to every other key.
+
+    Example:
+
+    \b
+        spacesim init my-film.yaml && spacesim run my-film.yaml
+    """
+    if path.exists() and not force:
+        raise UsageError(f"{path} already exists. Use --force to replace it, or give another PATH.")
+    try:
+        path.write_text(starter_text(), encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"{path}: cannot write it ({error.strerror})") from None
+    click.echo(f"Wrote {path}: edit it, then run: spacesim run {path}")
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of scenario files, for editors' YAML language servers.
+
+    With the schema, an editor completes keys, shows each key's description and flags typos
+    as you type; `spacesim validate` remains the authority.
+
+    Example:
+
+    \b
+        spacesim schema > spacesim.schema.json
+        # then, first line of a scenario file:
+        # yaml-language-server: $schema=spacesim.schema.json
+    """
+    click.echo(json.dumps(file_schema(), indent=2))
 
 
 @cli.command()

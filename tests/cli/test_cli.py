@@ -267,3 +267,28 @@ def test_a_dask_address_that_cannot_be_used_exits_2_and_writes_nothing(
     assert result.output.startswith("Error: --dask nonsense://x: cannot reach the scheduler")
     assert len(result.output.strip().splitlines()) == 1
     assert not out.exists()
+
+
+def test_init_writes_a_starter_that_runs_and_never_overwrites(tmp_path: Path) -> None:
+    """`spacesim init` writes a scenario that validates; a second init leaves the file alone."""
+    path = tmp_path / "film.yaml"
+    result = CliRunner().invoke(cli, ["init", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == f"Wrote {path}: edit it, then run: spacesim run {path}"
+    assert CliRunner().invoke(cli, ["validate", str(path)]).exit_code == 0
+    path.write_text("my edits\n")
+    again = CliRunner().invoke(cli, ["init", str(path)])
+    assert again.exit_code == 2
+    assert "already exists. Use --force" in again.output
+    assert path.read_text() == "my edits\n"
+    assert CliRunner().invoke(cli, ["init", str(path), "--force"]).exit_code == 0
+    assert path.read_text().startswith("# A spacesim scenario")
+
+
+def test_schema_prints_a_json_schema() -> None:
+    """`spacesim schema` prints JSON naming the draft and the scenario's top-level keys."""
+    result = CliRunner().invoke(cli, ["schema"])
+    assert result.exit_code == 0
+    schema = json.loads(result.output)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert {"production", "script", "strategies"} <= set(schema["properties"])
