@@ -38,6 +38,8 @@ TRACK_COLOURS = {
 }
 #: Activities that are waiting rather than work, drawn paler.
 WAITING = ("booking", "launch campaign")
+#: Milestones drawn as ticks on a track's row: each flight of a campaign.
+TICKS = {"suborbital flight": "suborbital"}
 #: Milestones drawn as lines across a chart.
 MILESTONES = ("launch", "last picture", "picture lock", "delivery")
 
@@ -70,6 +72,10 @@ def gantt(results: Results, stories: Mapping[str, Outcome | None]) -> Figure:
                 linewidth=0.4,
             )
         for milestone in outcome.timeline.milestones:
+            track = TICKS.get(milestone.name)
+            if track in rows:
+                when = to_dates(start, np.array([milestone.day]))[0]
+                axis.plot(when, rows.index(track), marker="|", markersize=14, color="black")
             if milestone.name in MILESTONES:
                 when = to_dates(start, np.array([milestone.day]))[0]
                 axis.axvline(when, color="grey", linewidth=0.8, linestyle=":")
@@ -93,6 +99,8 @@ def gantt(results: Results, stories: Mapping[str, Outcome | None]) -> Figure:
             loc="left",
         )
     date_axis(axes[-1], "x")
-    axes[-1].set_xlabel("date (dashed: the deadline; pale: booking and launch campaign)")
+    axes[-1].set_xlabel(
+        "date (dashed: the deadline; pale: booking and launch campaign; |: a suborbital flight)"
+    )
     title(figure, results, "A representative replication of each strategy, track by track")
     return figure
