@@ -25,11 +25,19 @@ ROOT = Path(__file__).parents[2]
 DOCS = ROOT / "docs"
 
 
-def _generator():
-    spec = importlib.util.spec_from_file_location("generate", DOCS / "generate.py")
+def _generator(name: str = "generate"):
+    spec = importlib.util.spec_from_file_location(name, DOCS / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def test_validation_tables_are_what_the_model_gives_now() -> None:
+    """Every measured table of the validation page is recomputed and equal (else rerun it)."""
+    validation = _generator("validation")
+    page = validation.PAGE.read_text()
+    assert page.count("<!-- measured:") == len(validation.TABLES)
+    assert validation.render(page) == page, "run: python docs/validation.py"
 
 
 @pytest.mark.parametrize("page", ["scenario.md", "cli.md"])
