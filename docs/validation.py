@@ -219,6 +219,31 @@ def axiom() -> str:
     return _table(["mission", "pre-launch slip (percentile in the model)", "stay change"], rows)
 
 
+def apollo_13() -> str:
+    """Apollo 13's 40 zero-g flights, as the model's default aircraft would fly them."""
+    from sim.model.sampling import sample  # noqa: PLC0415
+
+    aircraft = _starter().sources.parabolic
+    rng = np.random.default_rng(SEED)
+    flights, campaigns = 40, 2_000
+    parabolas = flights * aircraft.parabolas_per_flight
+    seconds = sample(aircraft.weightless_seconds_per_parabola, rng, campaigns * parabolas)
+    hours = seconds.reshape(campaigns, parabolas).sum(axis=1) / 3600
+    usable = hours * sample(aircraft.usable_fraction, rng, campaigns)
+    rows = [
+        ["flights", '"40 weightless flights" (Space Adventures)', str(flights)],
+        ["parabolas", "612", f"{parabolas} ({aircraft.parabolas_per_flight} a flight)"],
+        [
+            "weightless time",
+            '612 x ~25 s = 4.25 h; "almost four hours" (TIME)',
+            f"mean {hours.mean():.2f} h (P10-P90 {np.percentile(hours, 10):.2f}-"
+            f"{np.percentile(hours, 90):.2f})",
+        ],
+        ["of it usable for takes", "-", f"mean {usable.mean():.2f} h"],
+    ]
+    return _table(["", "Apollo 13 (1995), NASA KC-135", f"model ({campaigns:,} campaigns)"], rows)
+
+
 TABLES: dict[str, Callable[[], str]] = {
     "launch-attempts": launch_attempts,
     "eclipse": eclipse,
@@ -226,9 +251,10 @@ TABLES: dict[str, Callable[[], str]] = {
     "the-challenge": the_challenge,
     "new-shepard": new_shepard_cadence,
     "axiom": axiom,
+    "apollo-13": apollo_13,
 }
 
-_BLOCK = re.compile(r"(<!-- measured:(?P<name>[a-z-]+) -->\n)(?:.*?\n)??(<!-- /measured -->)", re.S)
+_BLOCK = re.compile(r"(<!-- measured:(?P<name>[a-z0-9-]+) -->\n)(?:.*?\n)??(<!-- /measured -->)", re.S)
 
 
 def render(page: str) -> str:

@@ -37,6 +37,7 @@ def test_validation_tables_are_what_the_model_gives_now() -> None:
     validation = _generator("validation")
     page = validation.PAGE.read_text()
     assert page.count("<!-- measured:") == len(validation.TABLES)
+    assert "-->\n<!-- /measured -->" not in page  # no block left empty
     assert validation.render(page) == page, "run: python docs/validation.py"
 
 
