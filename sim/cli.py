@@ -164,7 +164,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
     "--dask",
     metavar="ADDRESS",
     help="Run on a Dask cluster: its scheduler's address (tcp://host:8786), or 'local' for"
-    " --jobs processes here. Needs pip install 'spacesim[dask]'.",
+    " --jobs processes here. Needs the dask extra: pip install '.[dask]'.",
 )
 @click.option(
     "--precision",

@@ -2,7 +2,7 @@
 
 Each batch carries everything it needs (scenario, strategies, seed, replication range), so
 where it runs cannot change what it computes. Dask is optional (``pip install
-'spacesim[dask]'``) and imported only when asked for.
+'.[dask]'`` in the project folder) and imported only when asked for.
 """
 
 from __future__ import annotations
@@ -103,7 +103,8 @@ def _on_dask(
         from distributed import Client, LocalCluster, as_completed  # noqa: PLC0415
     except ImportError:
         raise UsageError(
-            "--dask needs Dask's distributed scheduler: pip install 'spacesim[dask]'"
+            "--dask needs Dask's distributed scheduler: pip install distributed (in the spacesim"
+            " folder: pip install '.[dask]')"
         ) from None
     with ExitStack() as owned:
         if isinstance(dask, Client):

