@@ -254,7 +254,9 @@ TABLES: dict[str, Callable[[], str]] = {
     "apollo-13": apollo_13,
 }
 
-_BLOCK = re.compile(r"(<!-- measured:(?P<name>[a-z0-9-]+) -->\n)(?:.*?\n)??(<!-- /measured -->)", re.S)
+_BLOCK = re.compile(
+    r"(<!-- measured:(?P<name>[a-z0-9-]+) -->\n)(?:.*?\n)??(<!-- /measured -->)", re.S
+)
 
 
 def render(page: str) -> str:

@@ -35,6 +35,7 @@ from sim.report.tables import (
     minutes_table,
     shortfall_table,
     side_by_side_table,
+    top_sheet_table,
 )
 from sim.report.trace import trace_record, trace_tables
 from sim.report.windows import windows_record, windows_table
@@ -278,6 +279,7 @@ def run(
     if not quiet:
         out = Console()
         out.print(decision_table(summary))
+        out.print(top_sheet_table(summary))
         out.print(minutes_table(summary))
         out.print(shortfall_table(summary))
         if summary["comparison"]["strategies"]:

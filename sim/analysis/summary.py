@@ -24,7 +24,7 @@ from sim.analysis.paired import compare_to
 from sim.core.errors import UsageError
 from sim.core.units import date_of
 from sim.experiment.results import Results
-from sim.model.ledger import CATEGORIES
+from sim.model.ledger import CATEGORIES, TOP_SHEET
 from sim.scenario.quantities import SOURCES
 
 PERCENTILES = (10, 50, 80, 90)
@@ -145,6 +145,7 @@ def summarise_strategy(results: Results, name: str) -> dict[str, Any]:
             category: float(np.mean(results.column(f"cost_{category}_usd", name)))
             for category in CATEGORIES
         },
+        "top_sheet": top_sheet(results, name),
         "planned_by_source": {
             source: float(np.mean(results.column(f"planned_{source}_minutes", name)))
             for source in SOURCES
@@ -158,6 +159,23 @@ def summarise_strategy(results: Results, name: str) -> dict[str, Any]:
         },
         "real_share": _mean_of_defined(results.column("real_share", name)),
     }
+
+
+def top_sheet(results: Results, name: str) -> dict[str, dict[str, float]]:
+    """Per top-sheet line, and in total, the mean and percentiles of its cost over replications.
+
+    A line's P80 is the P80 of that line alone: P80s do not add up, so the total's P80 is
+    that of the whole cost, not the sum of the lines'.
+    """
+    lines = {
+        line: sum(
+            (results.column(f"cost_{category}_usd", name).astype(float) for category in members),
+            start=np.zeros(len(results.column("cost_usd", name))),
+        )
+        for line, members in TOP_SHEET.items()
+    }
+    lines["total"] = results.column("cost_usd", name).astype(float)
+    return {line: percentiles(values) for line, values in lines.items()}
 
 
 def intervals(values: np.ndarray) -> dict[str, tuple[float, float]]:

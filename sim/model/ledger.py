@@ -18,6 +18,20 @@ CATEGORIES: tuple[str, ...] = (
 )
 
 
+#: The lines of a film budget's top sheet, each the categories it adds up, in top-sheet order:
+#: space operations (seats, charters, training, station fees), production below the line
+#: (stage days), post and VFX (archive footage is licensed in post), overhead (office, core staff
+#: and insurance until delivery) and risk events. Above-the-line fees (story, producers,
+#: director, cast) are contracted and the same in every strategy, so they are left out.
+TOP_SHEET: dict[str, tuple[str, ...]] = {
+    "space operations": ("seats", "training", "fees"),
+    "production (BTL)": ("ground",),
+    "post & VFX": ("stock", "vfx", "post"),
+    "overhead": ("overhead",),
+    "risk events": ("risk",),
+}
+
+
 @dataclass(frozen=True)
 class Entry:
     """One cost: when it fell due, its category, a finer account, and the amount."""

@@ -22,6 +22,7 @@ from sim.report.tables import (
     decision_table,
     minutes_table,
     shortfall_table,
+    top_sheet_table,
 )
 
 #: Figures in the order the page tells the story, with what each shows.
@@ -37,7 +38,7 @@ CAPTIONS = {
     "gantt.png": "One replication per strategy, track by track: the one delivered nearest the "
     "median.",
     "minutes_by_source.png": "Screen minutes by source in the final film (a run: planned too).",
-    "cost_breakdown.png": "Mean cost per budget category.",
+    "cost_breakdown.png": "Mean cost per budget category, grouped by top-sheet line.",
 }
 
 _STYLE = """
@@ -88,10 +89,13 @@ def report_html(
         "<h2>What drives each strategy</h2>",
         _drivers(summary),
         *_figures(figures, ("drivers.png", "criticality.png", "gantt.png")),
-        "<h2>Screen minutes and costs</h2>",
+        "<h2>Costs</h2>",
+        table_html(top_sheet_table(summary)),
+        *_figures(figures, ("cost_breakdown.png",)),
+        "<h2>Screen minutes</h2>",
         table_html(minutes_table(summary)),
         table_html(shortfall_table(summary)),
-        *_figures(figures, ("minutes_by_source.png", "cost_breakdown.png")),
+        *_figures(figures, ("minutes_by_source.png",)),
         "<h2>Risk register</h2>",
         _risks(risks),
         "<h2>Assumptions</h2>",

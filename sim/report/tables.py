@@ -15,6 +15,14 @@ def _money(value: float) -> str:
     return f"{value / 1e6:,.1f}"
 
 
+def _short(value: float) -> str:
+    """Millions to three figures (226, 24.9, 3.3); nothing as a dash."""
+    millions = value / 1e6
+    if millions == 0:
+        return "-"
+    return f"{millions:,.0f}" if millions >= 100 else f"{millions:.1f}"
+
+
 def _precision(precision: dict[str, Any]) -> str:
     """How well the run knows its P80s (the widest 95% interval over strategies)."""
     cost, delivery = precision["cost_p80"], precision["delivery_p80"]
@@ -70,6 +78,42 @@ def decision_table(summary: dict[str, Any]) -> Table:
             _share(strategy["p_joint"]),
         )
     return table
+
+
+def top_sheet_table(summary: dict[str, Any]) -> Table:
+    """The budget's top sheet: per strategy, the P50 and the P80 of each line's cost."""
+    table = Table(
+        title=f"Top sheet (millions {summary['currency']})",
+        caption="Each line's P80 is its own: P80s do not add up, so the total's is that of the "
+        "whole cost. Above-the-line fees, the same in every strategy, are left out.",
+        box=box.SIMPLE_HEAD,
+        collapse_padding=True,
+        pad_edge=False,
+    )
+    table.add_column("strategy", style="bold", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    strategies = summary["strategies"]
+    lines = list(next(iter(strategies.values()))["top_sheet"]) if strategies else []
+    for line in lines:
+        table.add_column(_wrapped(line), justify="right", no_wrap=True)
+    for name, strategy in strategies.items():
+        for level in ("p50", "p80"):
+            table.add_row(
+                name if level == "p50" else "",
+                level.upper(),
+                *(_short(strategy["top_sheet"][line][level]) for line in lines),
+                end_section=level == "p80",
+            )
+    return table
+
+
+def _wrapped(line: str) -> str:
+    """A top-sheet line's name on two lines, split near its middle."""
+    words = line.split()
+    if len(words) == 1:
+        return line
+    half = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(line) / 2))
+    return " ".join(words[:half]) + "\n" + " ".join(words[half:])
 
 
 def minutes_table(summary: dict[str, Any]) -> Table:

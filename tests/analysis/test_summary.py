@@ -6,10 +6,12 @@ import json
 import math
 
 import numpy as np
+import pytest
 
 from sim.analysis.summary import percentiles, summarise
 from sim.experiment.results import Results
 from sim.experiment.runner import run_experiment
+from sim.model.ledger import CATEGORIES, TOP_SHEET
 from sim.scenario.load import scenario_from_data
 from tests.conftest import tiny_data
 
@@ -59,3 +61,19 @@ def test_summary_is_valid_json_even_when_nothing_is_delivered() -> None:
     assert orbit["delivery_date"]["p50"] is None
     assert orbit["p_on_time"] == 0.0
     assert orbit["p_delivered"] == 0.0
+
+
+def test_the_top_sheet_adds_up_to_the_whole_cost() -> None:
+    """Each category on one line; line means add up; the total's percentiles are the cost's."""
+    members = [category for line in TOP_SHEET.values() for category in line]
+    assert sorted(members) == sorted(CATEGORIES)
+    data = tiny_data()
+    data["risks"]["stage"]["probability"] = 0.6  # a risk with a cost, so its line is not empty
+    summary = summarise(run_experiment(scenario_from_data(data), replications=40, seed=8))
+    for strategy in summary["strategies"].values():
+        sheet = strategy["top_sheet"]
+        assert list(sheet) == [*TOP_SHEET, "total"]
+        lines = sum(sheet[line]["mean"] for line in TOP_SHEET)
+        assert lines == pytest.approx(sheet["total"]["mean"], rel=1e-12)
+        assert sheet["total"] == strategy["cost"]
+        assert sheet["risk events"]["mean"] > 0

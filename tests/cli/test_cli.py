@@ -41,6 +41,7 @@ def test_run_prints_tables_and_writes_the_folder(scenario_file: Path, tmp_path: 
     assert "P50" in result.output
     assert "real" in result.output
     assert "Shortfall and where it went" in result.output
+    assert "Top sheet (millions USD)" in result.output
     assert "parabolic, then cut" in result.output  # the reshoot strategy's policy
     assert "Against orbit, replication by replication" in result.output
     assert f"Results written to {out}/" in result.output

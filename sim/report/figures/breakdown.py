@@ -1,4 +1,8 @@
-"""Where the money goes: mean cost per budget category, one bar per strategy."""
+"""Where the money goes: mean cost per budget category, one bar per strategy.
+
+Categories are stacked in top-sheet order and named with their top-sheet line, so the bars
+read like the budget's top sheet.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from sim.experiment.results import Results
-from sim.model.ledger import CATEGORIES
+from sim.model.ledger import CATEGORIES, TOP_SHEET
 from sim.report.figures.style import (
     CATEGORY_COLOURS,
     CATEGORY_LABELS,
@@ -23,6 +27,7 @@ def cost_breakdown(results: Results) -> Figure:
     figure = new_figure(10.0, 1.6 + 0.7 * len(names))
     axis = figure.add_subplot()
     left = np.zeros(len(names))
+    line_of = {category: line for line, members in TOP_SHEET.items() for category in members}
     for category in CATEGORIES:
         means = (
             np.array(
@@ -37,7 +42,7 @@ def cost_breakdown(results: Results) -> Figure:
             means,
             left=left,
             color=CATEGORY_COLOURS[category],
-            label=CATEGORY_LABELS[category],
+            label=f"{line_of[category]}: {CATEGORY_LABELS[category]}",
             edgecolor="white",
             linewidth=0.5,
         )
@@ -50,6 +55,8 @@ def cost_breakdown(results: Results) -> Figure:
     axis.set_xlim(0, max(left.max(), production.budget_usd / 1e6) * 1.15)
     money_axis(axis, "x", production.currency)
     axis.grid(axis="x", alpha=0.3)
-    axis.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=9, title="mean cost of")
+    axis.legend(
+        loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=9, title="top sheet: mean cost of"
+    )
     title(figure, results, "Where the money goes (mean over replications)")
     return figure
