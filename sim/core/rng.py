@@ -46,6 +46,7 @@ STREAM_IDS: dict[str, int] = {
     "post": 26,
     "orbit_equipment": 27,
     "orbit_footage": 28,
+    "holds": 29,
 }
 
 

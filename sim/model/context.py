@@ -34,6 +34,7 @@ DRIVERS: dict[str, float] = {
     "scrubs_recovery": 0.0,
     "slots_missed": 0.0,
     "launch_days_lost": math.nan,
+    "hold_days": 0.0,
     "landing_day": math.nan,
     "orbit_days": 0.0,
     "orbit_days_cut": 0.0,

@@ -18,6 +18,7 @@ slot instead.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Generator
 from dataclasses import dataclass
 
@@ -41,10 +42,18 @@ MIN_STAY_SHARE = 0.5
 
 @dataclass(frozen=True)
 class Liftoff:
-    """When the crew launched, and how many days the next visitor takes off the stay."""
+    """When the crew launched, how many days the next visitor takes off the stay, and the wait.
+
+    `announced_days` run from the first opportunity the crew was ready for to the first attempt
+    (the slip and risk delays, known ahead); `on_site_days` add up, over each slot attempted,
+    the days from its first attempt to liftoff or to its last scrub (the crew at the launch
+    site). The months between slots are neither.
+    """
 
     day: float
     stay_cut_days: float
+    announced_days: float
+    on_site_days: float
 
 
 def launch_campaign(
@@ -77,13 +86,20 @@ def launch_campaign(
     first_chance = calendar.next_at_or_after(max(booked_day, start))
     slot_open = max(booked_day, start) + slip + delay_days
     longest_cut = (1.0 - MIN_STAY_SHARE) * orbit.mission_days.mean
+    first_attempt = math.nan
+    on_site = 0.0
     while True:
         slot_close = slot_open + orbit.slot_days
         attempt_day = calendar.next_at_or_after(max(slot_open, env.now))
+        slot_first = math.nan
         visit_fixed_at = attempt_day + rep.draw("launch_slots", orbit.stay_margin_days)
         while attempt_day < slot_close and attempt_day - visit_fixed_at <= longest_cut:
             yield env.timeout(attempt_day - env.now)
             rep.count("launch_attempts")
+            if math.isnan(slot_first):
+                slot_first = env.now
+                if math.isnan(first_attempt):
+                    first_attempt = env.now
             if by_month is not None:
                 month = date_of(rep.scenario.production.start_date, env.now)
                 probabilities["weather"] = by_month[month.month - 1] if month else 0.0
@@ -95,12 +111,19 @@ def launch_campaign(
                 rep.timeline.mark(env.now, "launch")
                 rep.drivers["launch_day"] = env.now
                 rep.drivers["launch_days_lost"] = env.now - first_chance
-                return Liftoff(env.now, max(0.0, env.now - visit_fixed_at))
+                return Liftoff(
+                    env.now,
+                    max(0.0, env.now - visit_fixed_at),
+                    announced_days=first_attempt - first_chance,
+                    on_site_days=on_site + env.now - slot_first,
+                )
             for cause in scrubbed:
                 rep.count(f"scrubs_{cause}")
             rep.timeline.mark(env.now, f"scrub ({', '.join(scrubbed)})")
             recycle = rep.draw("launch_recycle", orbit.recycle_days)
             attempt_day = calendar.next_at_or_after(env.now + recycle - RECYCLE_SLACK_DAYS)
+        if not math.isnan(slot_first):
+            on_site += env.now - slot_first  # the crew goes home after the slot's last scrub
         rep.count("slots_missed")
         yield env.timeout(max(0.0, slot_close - env.now))
         slot_open = slot_close + rep.draw("launch_slots", orbit.next_slot_days)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 #: Budget categories, in top-sheet order.
 CATEGORIES: tuple[str, ...] = (
+    "holds",
     "seats",
     "training",
     "fees",
@@ -19,11 +20,13 @@ CATEGORIES: tuple[str, ...] = (
 
 
 #: The lines of a film budget's top sheet, each the categories it adds up, in top-sheet order:
-#: space operations (seats, charters, training, station fees), production below the line
-#: (stage days), post and VFX (archive footage is licensed in post), overhead (office, core staff
-#: and insurance until delivery) and risk events. Above-the-line fees (story, producers,
-#: director, cast) are contracted and the same in every strategy, so they are left out.
+#: above the line (the flying crew's days held for a launch), space operations (seats, charters,
+#: training, station fees), production below the line (stage days), post and VFX (archive
+#: footage is licensed in post), overhead (office, core staff and insurance until delivery) and
+#: risk events. Above-the-line fees themselves (story, producers, director, cast) are contracted
+#: and the same in every strategy, so they are left out; the holds a launch forces are not.
 TOP_SHEET: dict[str, tuple[str, ...]] = {
+    "holds (ATL)": ("holds",),
     "space operations": ("seats", "training", "fees"),
     "production (BTL)": ("ground",),
     "post & VFX": ("stock", "vfx", "post"),

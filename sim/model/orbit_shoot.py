@@ -16,7 +16,7 @@ import simpy
 from sim.core.units import day_of
 from sim.model.aboard import film_aboard
 from sim.model.context import Replication
-from sim.model.launch import MIN_STAY_SHARE, launch_campaign
+from sim.model.launch import MIN_STAY_SHARE, Liftoff, launch_campaign
 from sim.model.risks import cut_short, strike
 from sim.model.training import TrainingPlan, train_crew
 from sim.scenario.quantities import SceneKind
@@ -56,7 +56,25 @@ def orbit_track(
     if orbit.booked_launch_date is not None:
         booked = day_of(rep.scenario.production.start_date, orbit.booked_launch_date)
     liftoff = yield from launch_campaign(rep, orbit, booked, impact.delay_days)
+    pay_holds(rep, liftoff)
     return (yield from shoot_on_orbit(rep, orbit, plan, stay_cut_days=liftoff.stay_cut_days))
+
+
+def pay_holds(rep: Replication, liftoff: Liftoff) -> None:
+    """Pay the flying crew, backups included, for the days a launch kept them waiting.
+
+    Days at the launch site between the first attempt and liftoff are always paid; an
+    announced delay is paid too unless it is long enough (`hold_break_days`) to release the crew
+    and pick them up again. Stream ``holds`` (the day rate). Ledger: ``holds`` at liftoff.
+    Driver: ``hold_days``.
+    """
+    production = rep.scenario.production
+    announced = liftoff.announced_days
+    held = liftoff.on_site_days + (announced if announced <= production.hold_break_days else 0.0)
+    people = sum(role.count + role.backups for role in rep.crew.values())
+    rate = rep.draw("holds", production.hold_usd_per_day)
+    rep.drivers["hold_days"] = held
+    rep.ledger.charge(liftoff.day, "holds", "flying crew held for the launch", held * people * rate)
 
 
 def shoot_on_orbit(

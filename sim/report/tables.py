@@ -85,7 +85,8 @@ def top_sheet_table(summary: dict[str, Any]) -> Table:
     table = Table(
         title=f"Top sheet (millions {summary['currency']})",
         caption="Each line's P80 is its own: P80s do not add up, so the total's is that of the "
-        "whole cost. Above-the-line fees, the same in every strategy, are left out.",
+        "whole cost. Above-the-line fees themselves, the same in every strategy, are left out;"
+        " holds are the days the flying crew is paid to wait for a launch.",
         box=box.SIMPLE_HEAD,
         collapse_padding=True,
         pad_edge=False,

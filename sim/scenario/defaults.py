@@ -61,6 +61,17 @@ DEFAULTS: dict[str, Any] = {
             "mode: 146 days of pre-production, 782 Hollywood films 2006-2016 (Stephen Follows"
             " 2018); min and max an assumption",
         ),
+        "hold_usd_per_day": _fixed(
+            50_000,
+            "assumption: a lead's or director's fee spread over a ~60-day shoot; replace with"
+            " your contracts. Days held are paid: SAG-AFTRA performers are paid consecutively"
+            " from their first call (sagaftra.org)",
+        ),
+        "hold_break_days": Default(
+            10,
+            "SAG-AFTRA consecutive employment: a firm pick-up date more than 10 calendar days"
+            " away (theatrical films) lets the intervening days go unpaid (sagaftra.org)",
+        ),
     },
     "script": {
         kind: Default(0.0, "scene kinds left out need no minutes")

@@ -62,6 +62,16 @@ class Production(Node):
     currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO code shown in reports")
     overhead_usd_per_day: Money = Field(description="cost of each day until delivery")
     preproduction_days: Days = Field(description="script, casting, design, previs")
+    hold_usd_per_day: Money = Field(
+        description="what each person of the flying crew (backups too) is paid per day held"
+        " waiting for a launch"
+    )
+    hold_break_days: float = Field(
+        ge=0,
+        le=365,
+        description="an announced launch delay longer than this lets the production release the"
+        " crew and pick them up again unpaid; a shorter one is paid as hold days",
+    )
 
 
 class Script(Node):

@@ -33,6 +33,7 @@ SOURCE_COLOURS = {
     "cgi": "#D55E00",
 }
 CATEGORY_COLOURS = {
+    "holds": "#882255",
     "seats": "#0072B2",
     "training": "#56B4E9",
     "fees": "#9ecae1",
@@ -44,6 +45,7 @@ CATEGORY_COLOURS = {
     "risk": "#000000",
 }
 CATEGORY_LABELS = {
+    "holds": "flying crew held for launch",
     "seats": "seats & charters",
     "training": "training",
     "fees": "fees (station, per person-day)",
