@@ -286,7 +286,7 @@ def _assumptions(assumptions: list[Assumption]) -> str:
         )
         blocks.append(
             f"<details><summary>{_e(section)} ({len(items)})</summary><table><thead><tr>"
-            "<th>key</th><th>value</th><th>source</th></tr></thead>"
+            "<th>key</th><th>value</th><th>set by</th><th>source</th></tr></thead>"
             f"<tbody>{rows}</tbody></table></details>"
         )
     return (

@@ -19,10 +19,12 @@ from matplotlib.typing import LineStyleType
 from sim.report.figures.style import (
     SOURCE_COLOURS,
     STRATEGY_COLOURS,
+    cut_bars,
     date_axis,
     millions,
     money_axis,
     new_figure,
+    probability_axis,
     to_dates,
 )
 from sim.report.runs import Run
@@ -91,12 +93,7 @@ def compared_s_curves(runs: Sequence[Run]) -> Figure:
     date_ax.set_xlabel("delivery date")
     date_ax.set_title("Delivery date (black: each run's deadline)", fontsize=10)
     for axis in (cost_axis, date_ax):
-        axis.set_ylim(0, 1.02)
-        axis.yaxis.set_major_formatter(PercentFormatter(1.0))
-        axis.set_ylabel("probability")
-        for level in (0.5, 0.8):
-            axis.axhline(level, color="grey", linewidth=0.6, alpha=0.6)
-        axis.grid(alpha=0.3)
+        probability_axis(axis)
     strategy_legend = cost_axis.legend(
         handles=[Line2D([], [], color=c, label=n) for n, c in colours.items()],
         loc="lower right",
@@ -176,17 +173,7 @@ def compared_minutes(runs: Sequence[Run]) -> Figure:
         )
         left += means
     cut = np.array([run.summary["strategies"][n]["cut_minutes"] for n, run in bars])
-    if cut.any():
-        axis.barh(
-            positions,
-            cut,
-            left=left,
-            height=0.8,
-            color="white",
-            hatch="//",
-            edgecolor="grey",
-            label="cut from the film",
-        )
+    cut_bars(axis, positions, cut, left, height=0.8)
     axis.set_yticks(positions, [f"{name} - {run.label}" for name, run in bars])
     axis.invert_yaxis()
     axis.set_xlabel("screen minutes of the final film (mean over replications)")

@@ -6,7 +6,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from sim.experiment.results import Results
-from sim.report.figures.style import SOURCE_COLOURS, new_figure, title
+from sim.report.figures.style import SOURCE_COLOURS, cut_bars, new_figure, title
 from sim.scenario.quantities import SOURCES
 
 
@@ -35,17 +35,7 @@ def minutes_by_source(results: Results) -> Figure:
             left += means
         if kind == "obtained":
             cut = np.array([float(np.mean(results.column("cut_minutes", name))) for name in names])
-            if cut.any():
-                axis.barh(
-                    positions,
-                    cut,
-                    left=left,
-                    height=0.9,
-                    color="white",
-                    hatch="//",
-                    edgecolor="grey",
-                    label="cut from the film",
-                )
+            cut_bars(axis, positions, cut, left, height=0.9)
     labels = [label for name in names for label in (f"{name} - planned", "obtained")]
     axis.set_yticks(np.concatenate([[r, r + 1.0] for r in rows]), labels)
     axis.invert_yaxis()

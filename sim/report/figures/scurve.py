@@ -6,9 +6,7 @@ Read across at 80% to get each strategy's P80; the budget and the deadline are m
 from __future__ import annotations
 
 import numpy as np
-from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.ticker import PercentFormatter
 
 from sim.experiment.results import Results
 from sim.report.figures.style import (
@@ -16,6 +14,7 @@ from sim.report.figures.style import (
     millions,
     money_axis,
     new_figure,
+    probability_axis,
     strategy_colour,
     title,
     to_dates,
@@ -50,16 +49,7 @@ def s_curves(results: Results) -> Figure:
     date_axis_.set_xlabel("delivery date")
     date_axis_.set_title("Delivery date (films not delivered never reach 100%)")
     for axis in (cost_axis, date_axis_):
-        _probability_axis(axis)
+        probability_axis(axis)
     cost_axis.legend(loc="lower right", fontsize=9)
     title(figure, results, "S-curves: probability of finishing at or below a cost, by a date")
     return figure
-
-
-def _probability_axis(axis: Axes) -> None:
-    axis.set_ylim(0, 1.02)
-    axis.yaxis.set_major_formatter(PercentFormatter(1.0))
-    axis.set_ylabel("probability")
-    for level in (0.5, 0.8):
-        axis.axhline(level, color="grey", linewidth=0.6, alpha=0.6)
-    axis.grid(alpha=0.3)

@@ -9,7 +9,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from sim.experiment.results import Results
 
@@ -107,3 +107,30 @@ def title(figure: Figure, results: Results, what: str) -> None:
         f" seed {results.seed}",
         fontsize=12,
     )
+
+
+def probability_axis(axis: Axes) -> None:
+    """A cumulative-probability axis from 0 to 100%, with the P50 and P80 levels marked."""
+    axis.set_ylim(0, 1.02)
+    axis.yaxis.set_major_formatter(PercentFormatter(1.0))
+    axis.set_ylabel("probability")
+    for level in (0.5, 0.8):
+        axis.axhline(level, color="grey", linewidth=0.6, alpha=0.6)
+    axis.grid(alpha=0.3)
+
+
+def cut_bars(
+    axis: Axes, positions: np.ndarray, cut: np.ndarray, left: np.ndarray, height: float
+) -> None:
+    """Hatched bars of the minutes cut from the film, after the stacked sources (if any)."""
+    if cut.any():
+        axis.barh(
+            positions,
+            cut,
+            left=left,
+            height=height,
+            color="white",
+            hatch="//",
+            edgecolor="grey",
+            label="cut from the film",
+        )
