@@ -281,7 +281,8 @@ def _assumptions(assumptions: list[Assumption]) -> str:
     blocks = []
     for section, items in sections.items():
         rows = "".join(
-            f"<tr><td><code>{_e(a.path)}</code></td><td>{_e(a.value)}</td>{_source(a.source)}</tr>"
+            f"<tr><td><code>{_e(a.path)}</code></td><td>{_e(a.value)}</td>"
+            f"<td>{'default' if a.default else 'this scenario'}</td>{_source(a.source)}</tr>"
             for a in items
         )
         blocks.append(

@@ -134,3 +134,16 @@ def test_the_risk_register_has_one_row_per_event_with_its_impact() -> None:
     assert rows["slip"].source == "Ax-4 slipped six months"
     assert rows["stage"].impact == "delays the start by 14 days; costs 100,000 USD"
     assert rows["stage"].source is None
+
+
+def test_the_assumption_register_rows_match_its_header() -> None:
+    """Each row of the register has as many cells as the header names, and says who set it."""
+    page, _ = _page()
+    register = page[page.index("<h2>Assumptions</h2>") :]
+    header = register[register.index("<thead>") : register.index("</thead>")]
+    first_row = register[
+        register.index("<tbody><tr>") : register.index("</tr>", register.index("<tbody>"))
+    ]
+    assert header.count("<th>") == first_row.count("<td")
+    assert "<td>default</td>" in register
+    assert "<td>this scenario</td>" in register
