@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from statistics import NormalDist
 from typing import Any
 
 import numpy as np
 
-from sim.analysis.confidence import Z95
 from sim.experiment.results import Results
 from sim.model.context import DRIVERS
 
@@ -46,20 +46,23 @@ def driver_columns(results: Results) -> list[str]:
 def rank_correlations(results: Results, strategy: str, target: str) -> list[tuple[str, float]]:
     """Spearman's rho of each driver with `target` (a column), largest |rho| first.
 
-    Only correlations that noise alone would reach less than 5% of the time are kept
-    (|rho| >= 1.96 / sqrt(n - 1)): with some thirty drivers, pure noise would otherwise fill
-    the bottom of every tornado.
+    Only correlations beyond noise are kept: |rho| >= z / sqrt(n - 1), with z set so that
+    drivers without any effect put a bar in at most 5% of tornadoes (Bonferroni over the m
+    drivers tested, z = Phi^-1(1 - 0.025 / m), about 3.1 for thirty). A plain 1.96 would let
+    one or two of some thirty drivers through by chance in every tornado.
     """
     outcome = results.column(target, strategy).astype(float)
-    found = []
+    tested = []
     for name in driver_columns(results):
         values = results.column(name, strategy).astype(float)
         known = ~np.isnan(values)
         if known.sum() < 3 or np.ptp(values[known]) == 0:
             continue
         rho = _spearman(values[known], outcome[known])
-        if math.isfinite(rho) and abs(rho) >= Z95 / math.sqrt(known.sum() - 1):
-            found.append((name, rho))
+        if math.isfinite(rho):
+            tested.append((name, rho, int(known.sum())))
+    z = NormalDist().inv_cdf(1 - 0.025 / max(1, len(tested)))
+    found = [(name, rho) for name, rho, n in tested if abs(rho) >= z / math.sqrt(n - 1)]
     return sorted(found, key=lambda item: -abs(item[1]))
 
 

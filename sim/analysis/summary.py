@@ -146,6 +146,7 @@ def summarise_strategy(results: Results, name: str) -> dict[str, Any]:
             for category in CATEGORIES
         },
         "top_sheet": top_sheet(results, name),
+        "contingency_p80": contingency(cost),
         "planned_by_source": {
             source: float(np.mean(results.column(f"planned_{source}_minutes", name)))
             for source in SOURCES
@@ -176,6 +177,18 @@ def top_sheet(results: Results, name: str) -> dict[str, dict[str, float]]:
     }
     lines["total"] = results.column("cost_usd", name).astype(float)
     return {line: percentiles(values) for line, values in lines.items()}
+
+
+def contingency(cost: np.ndarray) -> dict[str, float]:
+    """What a budget set at the median cost must hold in reserve to be met 80% of the time.
+
+    As schedule-risk tools report it (Acumen: the P-value minus the plan), with the median
+    cost as the plan: P80 - P50 in money and as a share of P50, to set beside the 10% a
+    completion guarantor usually asks for.
+    """
+    stats = percentiles(cost)
+    reserve = stats["p80"] - stats["p50"]
+    return {"usd": reserve, "share": reserve / stats["p50"] if stats["p50"] > 0 else 0.0}
 
 
 def intervals(values: np.ndarray) -> dict[str, tuple[float, float]]:

@@ -47,6 +47,7 @@ STREAM_IDS: dict[str, int] = {
     "orbit_equipment": 27,
     "orbit_footage": 28,
     "holds": 29,
+    "ground_weather": 30,
 }
 
 

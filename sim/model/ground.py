@@ -1,9 +1,12 @@
-"""Ground shoots: stage days on sets and rigs, after a booking lead time.
+"""Ground shoots: stage days on sets and rigs, then location days exposed to the weather.
 
-Stage days needed = planned minutes / screen minutes per stage day, summed over scene kinds
-(weightless scenes on wire rigs go far slower than ordinary drama); they are worked
-`working_days_per_week` days a week and paid per started stage day. The ground always delivers
-what was planned, unless a risk event cancels it.
+Shooting days needed = planned minutes / screen minutes per day, summed over scene kinds
+(weightless scenes on wire rigs go far slower than ordinary drama); a kind's `location_share`
+of them is shot outdoors on location, the rest on stage. Each location day is lost to the
+weather with the drawn probability and shot again, so a location schedule of n days takes
+n + NegativeBinomial(n, 1 - p) days, lost days paid in full (crew and cast were called). Days
+are worked `working_days_per_week` a week after the booking lead time. The ground always
+delivers what was planned, unless a risk event cancels it.
 """
 
 from __future__ import annotations
@@ -24,10 +27,13 @@ def shoot_ground(
 ) -> Generator[simpy.Event, object, dict[SceneKind, float]]:
     """Process: book the stage and shoot from now; returns screen minutes shot, per kind.
 
-    Streams: ``ground`` (booking lead, day cost, then minutes per stage day for each of the
-    five scene kinds in schema order, whether planned or not).
-    Ledger: ``ground`` for the stage days. Timeline: spans ``booking`` and ``principal
-    photography``. Risk events hitting ``ground`` strike at the start. Handles no interrupts.
+    Streams: ``ground`` (booking lead, day cost, then minutes per day for each of the five
+    scene kinds in schema order, whether planned or not); ``ground_weather`` (the location
+    fee, the chance a location day is lost, then the days lost).
+    Ledger: ``ground`` for stage days, location days and days lost to weather.
+    Drivers: ``stage_days``, ``location_days``, ``weather_days_lost``.
+    Timeline: spans ``booking``, ``stage photography``, ``location photography``.
+    Risk events hitting ``ground`` strike at the start. Handles no interrupts.
     """
     env = rep.env
     impact = strike(rep, "ground")
@@ -38,13 +44,36 @@ def shoot_ground(
     rates = {
         kind: rep.draw("ground", getattr(ground.minutes_per_day, kind)) for kind in SCENE_KINDS
     }
-    stage_days = sum(minutes / rates[kind] for kind, minutes in plan.items())
-    calendar_days = stage_days * 7.0 / ground.working_days_per_week
+    outdoors = {kind: ground.location_share.get(kind, 0.0) for kind in plan}
+    stage_days = sum(m * (1.0 - outdoors[k]) / rates[k] for k, m in plan.items())
+    location_days = sum(m * outdoors[k] / rates[k] for k, m in plan.items())
+    week = 7.0 / ground.working_days_per_week
     yield env.timeout(lead)
     start = env.now
     rep.timeline.span("ground", "booking", start - lead, start)
-    rep.ledger.charge(start, "ground", "stage days", math.ceil(stage_days - 1e-9) * day_cost)
-    yield env.timeout(calendar_days)
-    rep.timeline.span("ground", "principal photography", start, env.now)
+    if stage_days > 0:
+        rep.ledger.charge(start, "ground", "stage days", _started(stage_days) * day_cost)
+        yield env.timeout(stage_days * week)
+        rep.timeline.span("ground", "stage photography", start, env.now)
+    lost = 0
+    if location_days > 0:
+        fee = rep.draw("ground_weather", ground.location_fee_usd_per_day)
+        p_lost = rep.draw("ground_weather", ground.weather_day_loss_probability)
+        called = _started(location_days)
+        weather = rep.streams["ground_weather"]
+        lost = int(weather.negative_binomial(called, 1.0 - p_lost)) if p_lost > 0 else 0
+        outside = env.now
+        rep.ledger.charge(outside, "ground", "location days", called * (day_cost + fee))
+        if lost:
+            rep.ledger.charge(outside, "ground", "days lost to weather", lost * (day_cost + fee))
+        yield env.timeout((location_days + lost) * week)
+        rep.timeline.span("ground", "location photography", outside, env.now)
     rep.count("stage_days", stage_days)
+    rep.count("location_days", location_days)
+    rep.count("weather_days_lost", lost)
     return dict(plan)
+
+
+def _started(days: float) -> int:
+    """Shooting days paid: every started day in full."""
+    return math.ceil(days - 1e-9)

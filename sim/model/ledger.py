@@ -14,6 +14,7 @@ CATEGORIES: tuple[str, ...] = (
     "stock",
     "vfx",
     "post",
+    "insurance",
     "overhead",
     "risk",
 )
@@ -22,14 +23,16 @@ CATEGORIES: tuple[str, ...] = (
 #: The lines of a film budget's top sheet, each the categories it adds up, in top-sheet order:
 #: above the line (the flying crew's days held for a launch), space operations (seats, charters,
 #: training, station fees), production below the line (stage days), post and VFX (archive
-#: footage is licensed in post), overhead (office, core staff and insurance until delivery) and
-#: risk events. Above-the-line fees themselves (story, producers, director, cast) are contracted
-#: and the same in every strategy, so they are left out; the holds a launch forces are not.
+#: footage is licensed in post), insurance and the completion bond, overhead (office and core
+#: staff until delivery) and risk events. Above-the-line fees themselves (story, producers,
+#: director, cast) are contracted and the same in every strategy, so they are left out; the
+#: holds a launch forces are not.
 TOP_SHEET: dict[str, tuple[str, ...]] = {
     "holds (ATL)": ("holds",),
     "space operations": ("seats", "training", "fees"),
     "production (BTL)": ("ground",),
     "post & VFX": ("stock", "vfx", "post"),
+    "insurance & bond": ("insurance",),
     "overhead": ("overhead",),
     "risk events": ("risk",),
 }

@@ -29,7 +29,7 @@ from sim.model.post import post_produce
 from sim.model.risks import draw_register, strike
 from sim.model.stock import license_stock
 from sim.model.suborbital import fly_suborbital
-from sim.model.vfx import VendorTeam, make_shots
+from sim.model.vfx import Vendors, make_shots
 from sim.scenario.quantities import SceneKind, ShotClass, SourceName
 from sim.scenario.schema import Scenario
 from sim.scenario.sources import can_deliver
@@ -41,8 +41,7 @@ ProcessGenerator = Generator[simpy.Event, Any, Any]
 class Book:
     """What the tracks of one replication have delivered so far."""
 
-    team: VendorTeam
-    rate_usd: float
+    vendors: Vendors
     obtained: dict[SourceName, dict[SceneKind, float]] = field(default_factory=dict)
     reshot: dict[SourceName, dict[SceneKind, float]] = field(default_factory=dict)
     remade_minutes: float = 0.0
@@ -70,15 +69,15 @@ def run_replication(scenario: Scenario, strategy: str, seed: int, replication: i
     preproduction_days = rep.draw("production", scenario.production.preproduction_days)
     preproduction_days += strike(rep, "production").delay_days
     rep.drivers["preproduction_days"] = preproduction_days
-    book = Book(
-        team=VendorTeam(scenario.sources.cgi.artists, preproduction_days),
-        rate_usd=rep.draw("vfx_rates", scenario.sources.cgi.artist_day_usd),
-    )
+    cgi = scenario.sources.cgi
+    rates = [cgi.artist_day_usd, *(vendor.artist_day_usd for vendor in cgi.other_vendors.values())]
+    book = Book(vendors=Vendors(cgi, preproduction_days, [rep.draw("vfx_rates", r) for r in rates]))
     production = env.process(produce(rep, book, preproduction_days))
     env.run(until=scenario.simulation.horizon_days)
     delivered = not production.is_alive
     end_day = book.delivery_day if delivered else env.now
     rep.ledger.charge(end_day, "overhead", "daily overhead", overhead_per_day * end_day)
+    _insure(rep, preproduction_days, end_day)
     blocked_by = "" if delivered else _blocked_by(book)
     return outcome_of(
         rep,
@@ -90,6 +89,28 @@ def run_replication(scenario: Scenario, strategy: str, seed: int, replication: i
         remade_minutes=book.remade_minutes,
         cut_minutes=book.cut_minutes,
     )
+
+
+#: Categories an insurer rates: the production's own exposure, not post, VFX or overhead.
+INSURED: tuple[str, ...] = ("holds", "seats", "training", "fees", "ground")
+
+
+def _insure(rep: Replication, preproduction_days: float, end_day: float) -> None:
+    """Charge the completion bond (on the budget, at financing) and the insurance premium.
+
+    The premium is a rate on the net insurable cost as it was actually spent, as an insurer's
+    audit at wrap settles it; the bond fee is a rate on the budget it guarantees.
+    """
+    production = rep.scenario.production
+    bond = production.completion_bond_rate * production.budget_usd
+    if bond > 0:
+        rep.ledger.charge(preproduction_days, "insurance", "completion bond", bond)
+    totals = rep.ledger.by_category()
+    insured = sum(totals[category] for category in INSURED)
+    if insured > 0 and production.insurance_rate > 0:
+        rep.ledger.charge(
+            end_day, "insurance", "production insurance", production.insurance_rate * insured
+        )
 
 
 def produce(rep: Replication, book: Book, preproduction_days: float) -> ProcessGenerator:
@@ -183,23 +204,26 @@ def _settle(rep: Replication, book: Book, origin: str, minutes: float) -> None:
 def _release(
     rep: Replication, book: Book, origin: str, shot_class: ShotClass, minutes: float
 ) -> None:
-    """Release a batch of VFX shots now; the first release lets risk events on ``cgi`` strike."""
+    """Release a batch of VFX shots now.
+
+    The first release lets risk events on ``cgi`` strike: a delay holds the lead vendor, and
+    shots another vendor takes go there meanwhile.
+    """
     if not book.vendor_struck:
         book.vendor_struck = True
         delay = strike(rep, "cgi").delay_days
         if delay > 0:
-            book.team.hold(rep.env.now + delay)
+            book.vendors.lead.hold(rep.env.now + delay)
     cgi = rep.scenario.sources.cgi
     book.batches.append(
         rep.env.process(
             make_shots(
                 rep,
-                book.team,
+                book.vendors,
                 cgi=cgi,
                 origin=origin,
                 shot_class=shot_class,
                 minutes=minutes,
-                rate_usd=book.rate_usd,
             )
         )
     )

@@ -1,9 +1,13 @@
-"""Stock licensing: search the archives, clear the rights, pay per clip.
+"""Stock licensing: search the archives, pay by clip or by second, clear what needs it.
 
 A scene kind's planned minutes need minutes x 60 / clip length clips; each exists in the
 archives with the kind's find probability (plenty of launches and Earth views, none of your
-actors). Public-domain clips (NASA's, credited) are free; the others cost the clip price.
-Clips are in hand after the search-and-clearance lead time; what was not found is a shortfall.
+actors). The clips found come from NASA's media, royalty-free libraries or rights-managed
+archives in the scenario's shares; each archive has its price per clip and per second. Some
+clips must be cleared first (an identifiable astronaut or NASA insignia, a per-use quote): that
+costs per clip, takes the archive's clearance time, all archives in parallel, and can be refused,
+which loses the clip. Clips are in hand after the search and the slowest clearance; what was not
+found or was refused is a shortfall.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Generator
 
+import numpy as np
 import simpy
 
 from sim.model.context import Replication
@@ -22,35 +27,70 @@ from sim.scenario.sources import Stock
 def license_stock(
     rep: Replication, stock: Stock, plan: dict[SceneKind, float]
 ) -> Generator[simpy.Event, object, dict[SceneKind, float]]:
-    """Process: find and clear clips from now; returns screen minutes licensed, per kind.
+    """Process: find, license and clear clips from now; returns screen minutes usable, per kind.
 
-    Streams: ``stock`` (lead time, clip length, clip price, then per planned kind in plan
-    order: clips found, of which public domain).
-    Ledger: ``stock`` for the paid clips. Timeline: span ``search and clearance``.
-    Risk events hitting ``stock`` strike at the start. Handles no interrupts.
+    Streams: ``stock`` (search days, clip length, then per archive its price per clip, price
+    per second, clearance cost and clearance days, then per planned kind in plan order: clips
+    found, their split among archives, and per archive the clips needing clearance and those
+    refused).
+    Ledger: ``stock`` for licences and clearances. Drivers: ``stock_clips`` (found),
+    ``stock_clips_refused``, ``stock_lead_days`` (search and clearance).
+    Timeline: spans ``search``, ``clearance``. Risk events hitting ``stock`` strike at the start
+    and delay the search. Handles no interrupts.
     """
     env = rep.env
     impact = strike(rep, "stock")
     if impact.cancelled:
         return dict.fromkeys(plan, 0.0)
-    lead = rep.draw("stock", stock.lead_days) + impact.delay_days
+    search = rep.draw("stock", stock.search_days) + impact.delay_days
     clip_seconds = rep.draw("stock", stock.clip_seconds)
-    price = rep.draw("stock", stock.price_usd_per_clip)
+    archives = [archive for _, archive in stock.archives]
+    terms = [
+        (
+            rep.draw("stock", archive.price_usd_per_clip)
+            + clip_seconds * rep.draw("stock", archive.price_usd_per_second),
+            rep.draw("stock", archive.clearance_usd),
+            rep.draw("stock", archive.clearance_days),
+        )
+        for archive in archives
+    ]
+    shares = np.array([archive.share for archive in archives]) / sum(a.share for a in archives)
     rng = rep.streams["stock"]
     obtained: dict[SceneKind, float] = {}
-    clips = 0
-    paid = 0
+    licences = clearances = 0.0
+    found_total = refused_total = 0
+    clearing = [False] * len(archives)
     for kind, minutes in plan.items():
         needed = math.ceil(minutes * 60.0 / clip_seconds - 1e-9)
         found = int(rng.binomial(needed, getattr(stock.find_probability, kind)))
-        free = int(rng.binomial(found, stock.public_domain_share))
-        obtained[kind] = min(minutes, found * clip_seconds / 60.0)
-        clips += found
-        paid += found - free
+        refused = 0
+        for index, (archive, clips) in enumerate(
+            zip(archives, rng.multinomial(found, shares).tolist(), strict=True)
+        ):
+            price, clearance_usd, _ = terms[index]
+            to_clear = int(rng.binomial(clips, archive.clearance_probability))
+            lost = int(rng.binomial(to_clear, archive.refusal_probability))
+            licences += (clips - lost) * price
+            clearances += to_clear * clearance_usd
+            clearing[index] = clearing[index] or to_clear > 0
+            refused += lost
+        obtained[kind] = min(minutes, (found - refused) * clip_seconds / 60.0)
+        found_total += found
+        refused_total += refused
     start = env.now
-    yield env.timeout(lead)
-    rep.timeline.span("stock", "search and clearance", start, env.now)
-    rep.ledger.charge(env.now, "stock", "licensed clips", paid * price)
-    rep.drivers["stock_clips"] = float(clips)
-    rep.drivers["stock_lead_days"] = lead
+    yield env.timeout(search)
+    rep.timeline.span("stock", "search", start, env.now)
+    clearance_days = max(
+        (days for (_, _, days), needed in zip(terms, clearing, strict=True) if needed), default=0.0
+    )
+    if clearance_days > 0:
+        cleared_from = env.now
+        yield env.timeout(clearance_days)
+        rep.timeline.span("stock", "clearance", cleared_from, env.now)
+    rep.ledger.charge(env.now, "stock", "licences", licences)
+    if clearances > 0:
+        rep.ledger.charge(env.now, "stock", "clearances", clearances)
+    rep.drivers["stock_clips"] = float(found_total)
+    rep.drivers["stock_clips_refused"] = float(refused_total)
+    rep.drivers["stock_lead_days"] = env.now - start
     return obtained

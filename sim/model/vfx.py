@@ -9,6 +9,10 @@ artist-days per iteration; one artist works a shot at a time.
 which each artist is next free. Releasing a batch places each shot on the artist free first,
 in release order, which gives exactly the finish times of a SimPy `Resource` with one process
 per shot, without the ~6 events a shot that would cost.
+
+`Vendors` holds the lead vendor, which takes every class, and any others, each taking the
+classes the scenario gives it at its own day rate. A shot goes to whichever vendor taking its
+class has an artist free first (the lead on a tie): one FIFO queue served by several teams.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import numpy as np
 import simpy
 
 from sim.model.context import Replication
-from sim.scenario.quantities import ShotClass
+from sim.scenario.quantities import SHOT_CLASSES, ShotClass
 from sim.scenario.sources import Cgi
 
 
@@ -49,32 +53,73 @@ class VendorTeam:
         self.busy_artist_days += float(np.sum(efforts))
         return np.asarray(finish)
 
+    def place(self, release_day: float, effort: float) -> float:
+        """Place one shot released on `release_day`; return its finish day."""
+        earliest = self._free_at[0]
+        done = (earliest if earliest > release_day else release_day) + effort
+        heapq.heapreplace(self._free_at, done)
+        self.busy_artist_days += effort
+        return done
+
     def hold(self, until_day: float) -> None:
         """Make the team unavailable until `until_day` (a risk event on the vendor)."""
         self._free_at = [max(free, until_day) for free in self._free_at]
         heapq.heapify(self._free_at)
 
     @property
-    def all_free_day(self) -> float:
-        """Day on which every artist has finished all shots placed so far."""
-        return max(self._free_at)
+    def next_free_day(self) -> float:
+        """Day on which the first artist is free for a new shot."""
+        return self._free_at[0]
+
+
+class Vendors:
+    """The lead vendor and the others, each a team with its day rate and the classes it takes."""
+
+    def __init__(self, cgi: Cgi, available_day: float, rates_usd: list[float]) -> None:
+        self.teams = [VendorTeam(cgi.artists, available_day)]
+        self.classes: list[tuple[ShotClass, ...]] = [SHOT_CLASSES]
+        for vendor in cgi.other_vendors.values():
+            self.teams.append(VendorTeam(vendor.artists, available_day))
+            self.classes.append(tuple(vendor.classes))
+        self.rates_usd = rates_usd
+
+    @property
+    def lead(self) -> VendorTeam:
+        """The lead vendor, which takes every class."""
+        return self.teams[0]
+
+    def schedule(
+        self, release_day: float, efforts: np.ndarray, shot_class: ShotClass
+    ) -> tuple[np.ndarray, float]:
+        """Place shots released on `release_day`; return each one's finish day and their cost."""
+        able = [i for i, classes in enumerate(self.classes) if shot_class in classes]
+        if len(able) == 1:
+            team, rate = self.teams[able[0]], self.rates_usd[able[0]]
+            return team.schedule(release_day, efforts), float(efforts.sum()) * rate
+        finish = np.empty(len(efforts))
+        cost = 0.0
+        for index, effort in enumerate(efforts.tolist()):
+            chosen = min(able, key=lambda i: self.teams[i].next_free_day)
+            finish[index] = self.teams[chosen].place(release_day, effort)
+            cost += effort * self.rates_usd[chosen]
+        return finish, cost
 
 
 def make_shots(
     rep: Replication,
-    team: VendorTeam,
+    vendors: Vendors,
     *,
     cgi: Cgi,
     origin: str,
     shot_class: ShotClass,
     minutes: float,
-    rate_usd: float,
 ) -> Generator[simpy.Event, object, float]:
     """Process: one batch of shots for `minutes` of screen time; returns the day it is done.
 
     Streams: ``vfx_<origin>`` (shot length, then per shot artist-days per iteration and
     iterations), so a source's shots draw the same numbers whatever else is in the queue.
-    Ledger: ``vfx`` (artist-days x day rate) at release. Timeline: span ``<origin> shots``.
+    Ledger: ``vfx`` (artist-days x the day rate of the vendor each shot went to) at release.
+    Timeline: span ``<origin> shots``.
     Handles no interrupts.
     """
     env = rep.env
@@ -86,12 +131,11 @@ def make_shots(
     iterations = np.maximum(1.0, np.rint(rep.draw(stream, work.iterations, shots)))
     efforts = per_iteration * iterations
     released = env.now
-    done = float(team.schedule(released, efforts).max())
+    finish, cost = vendors.schedule(released, efforts, shot_class)
+    done = float(finish.max())
     previous = rep.drivers["vfx_done_day"]
     rep.drivers["vfx_done_day"] = done if math.isnan(previous) else max(previous, done)
-    rep.ledger.charge(
-        released, "vfx", f"{origin} {shot_class} shots", float(efforts.sum()) * rate_usd
-    )
+    rep.ledger.charge(released, "vfx", f"{origin} {shot_class} shots", float(cost))
     rep.count("vfx_shots", shots)
     rep.count("vfx_artist_days", float(efforts.sum()))
     yield env.timeout(done - released)

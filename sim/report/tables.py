@@ -81,40 +81,38 @@ def decision_table(summary: dict[str, Any]) -> Table:
 
 
 def top_sheet_table(summary: dict[str, Any]) -> Table:
-    """The budget's top sheet: per strategy, the P50 and the P80 of each line's cost."""
+    """The budget's top sheet: two rows per line (its P50 and P80), a column per strategy."""
     table = Table(
         title=f"Top sheet (millions {summary['currency']})",
         caption="Each line's P80 is its own: P80s do not add up, so the total's is that of the "
         "whole cost. Above-the-line fees themselves, the same in every strategy, are left out;"
-        " holds are the days the flying crew is paid to wait for a launch.",
+        " holds are the days the flying crew is paid to wait for a launch. Contingency for"
+        " P80: what a budget set at the P50 total must hold in reserve to be met 80% of the"
+        " time (P80 - P50), and its share of P50.",
         box=box.SIMPLE_HEAD,
         collapse_padding=True,
         pad_edge=False,
     )
-    table.add_column("strategy", style="bold", no_wrap=True)
-    table.add_column("", no_wrap=True)
     strategies = summary["strategies"]
-    lines = list(next(iter(strategies.values()))["top_sheet"]) if strategies else []
+    table.add_column("line", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    for name in strategies:
+        table.add_column(name.replace("_", "_\n"), justify="right", no_wrap=True)
+    sheets = [strategy["top_sheet"] for strategy in strategies.values()]
+    lines = list(sheets[0]) if sheets else []
     for line in lines:
-        table.add_column(_wrapped(line), justify="right", no_wrap=True)
-    for name, strategy in strategies.items():
         for level in ("p50", "p80"):
             table.add_row(
-                name if level == "p50" else "",
+                line if level == "p50" else "",
                 level.upper(),
-                *(_short(strategy["top_sheet"][line][level]) for line in lines),
+                *(_short(sheet[line][level]) for sheet in sheets),
                 end_section=level == "p80",
+                style="bold" if line == "total" else None,
             )
+    reserves = [strategy["contingency_p80"] for strategy in strategies.values()]
+    table.add_row("contingency", "P80", *(_short(reserve["usd"]) for reserve in reserves))
+    table.add_row("  share of P50", "", *(f"{reserve['share']:.0%}" for reserve in reserves))
     return table
-
-
-def _wrapped(line: str) -> str:
-    """A top-sheet line's name on two lines, split near its middle."""
-    words = line.split()
-    if len(words) == 1:
-        return line
-    half = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(line) / 2))
-    return " ".join(words[:half]) + "\n" + " ".join(words[half:])
 
 
 def minutes_table(summary: dict[str, Any]) -> Table:

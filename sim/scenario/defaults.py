@@ -52,7 +52,7 @@ DEFAULTS: dict[str, Any] = {
     "production": {
         "currency": Default("USD", "all defaults are in US dollars"),
         "overhead_usd_per_day": _fixed(
-            25_000, "assumption: office, core staff and insurance while the production runs"
+            25_000, "assumption: office and core staff while the production runs"
         ),
         "preproduction_days": _tri(
             90,
@@ -66,6 +66,17 @@ DEFAULTS: dict[str, Any] = {
             "assumption: a lead's or director's fee spread over a ~60-day shoot; replace with"
             " your contracts. Days held are paid: SAG-AFTRA performers are paid consecutively"
             " from their first call (sagaftra.org)",
+        ),
+        "insurance_rate": Default(
+            0.007,
+            "'a typical rate might be .70 cents per hundred dollars of net budget', post and"
+            " overhead excluded (Front Row Insurance 2014); cover for the flyers in space is"
+            " not public",
+        ),
+        "completion_bond_rate": Default(
+            0.0,
+            "studio pictures are self-guaranteed (Sunscope); an independently financed film"
+            " pays the guarantor 3-5% of the budget (Beverly Boy)",
         ),
         "hold_break_days": Default(
             10,
@@ -415,6 +426,26 @@ DEFAULTS: dict[str, Any] = {
                     " months' (quotewars compilation, darkskiesfilm)",
                 ),
             },
+            "location_share": Default(
+                {"ground_drama": 0.3},
+                "assumption: a third of the drama outdoors on location; the space scenes all"
+                " on stage",
+            ),
+            "location_fee_usd_per_day": _tri(
+                1_000,
+                3_000,
+                10_000,
+                "a basic location from $1,000 a day, a business that must close up to $3,000"
+                " (Shari Berman); max an assumption for permits and base camp",
+            ),
+            "weather_day_loss_probability": _tri(
+                0.05,
+                0.12,
+                0.25,
+                "mode: rain falls on ~12% of days in Los Angeles (gitnux, from NOAA normals);"
+                " min and max assumptions for drier and wetter seasons; the risk is insurable"
+                " (filminsurance.co.uk weather cover)",
+            ),
             "vfx": _vfx(
                 "cleanup",
                 {
@@ -436,19 +467,67 @@ DEFAULTS: dict[str, Any] = {
                 "launch_landing": Default(0.8, "assumption: launches are widely filmed"),
             },
             "clip_seconds": _tri(5, 15, 30, "most stock clips run 5-30 s (CrackerClips)"),
-            "price_usd_per_clip": _tri(
-                100, 200, 500, "4K clips priced $100 to $79-299 on average (Pond5; low)"
+            "search_days": _tri(
+                3,
+                10,
+                30,
+                "assumption; royalty-free clips download at once after checkout (Pond5 FAQ),"
+                " the search takes the time",
             ),
-            "public_domain_share": Default(
-                0.5, "assumption: share of clips from NASA, free but credited"
-            ),
-            "lead_days": _tri(
-                7,
-                21,
-                60,
-                "assumption; royalty-free clips download at once (Pond5), identifiable people"
-                " need clearance (NASA JSC guidelines)",
-            ),
+            "archives": {
+                "nasa": {
+                    "share": Default(0.5, "assumption: half the clips from NASA's media"),
+                    "price_usd_per_clip": _fixed(
+                        0, "NASA media 'generally are not subject to copyright' (NASA guidelines)"
+                    ),
+                    "price_usd_per_second": _fixed(0, "as above: no licence fee"),
+                    "clearance_probability": Default(
+                        0.3,
+                        "assumption: share of clips showing an identifiable astronaut or NASA"
+                        " insignia, which need permission for commercial use (NASA JSC"
+                        " guidelines)",
+                    ),
+                    "clearance_usd": _tri(
+                        500, 2_000, 10_000, "assumption: legal time and a release fee per clip"
+                    ),
+                    "clearance_days": _tri(
+                        14, 30, 90, "assumption: NASA neither licenses nor indemnifies (NASA JSC)"
+                    ),
+                    "refusal_probability": Default(
+                        0.1, "assumption: a person or NASA declines the use"
+                    ),
+                },
+                "royalty_free": {
+                    "share": Default(0.4, "assumption"),
+                    "price_usd_per_clip": _tri(
+                        100, 200, 500, "4K clips priced $100 to $79-299 on average (Pond5; low)"
+                    ),
+                    "price_usd_per_second": _fixed(0, "royalty-free clips are priced per clip"),
+                    "clearance_probability": Default(
+                        0.0, "the licence comes cleared, with an indemnity (Pond5, iStock)"
+                    ),
+                    "clearance_usd": _fixed(0, "none needed"),
+                    "clearance_days": _fixed(0, "downloadable at once after checkout (Pond5 FAQ)"),
+                    "refusal_probability": Default(0.0, "none needed"),
+                },
+                "rights_managed": {
+                    "share": Default(0.1, "assumption: rare footage"),
+                    "price_usd_per_clip": _fixed(0, "priced per second of use"),
+                    "price_usd_per_second": _tri(
+                        20,
+                        50,
+                        100,
+                        "rights-managed rare footage 'up to $100 per second' (Steve's"
+                        " Digicams); min and mode assumptions",
+                    ),
+                    "clearance_probability": Default(
+                        1.0, "every use is quoted by medium, territory and term (Getty, Dissolve)"
+                    ),
+                    "clearance_usd": _fixed(0, "the quote is the price"),
+                    "clearance_days": _tri(1, 3, 10, "assumption for a per-use quote"),
+                    "refusal_probability": Default(0.0, "assumption: a quote is always given"),
+                },
+            },
             "vfx": _vfx(
                 "composite",
                 {"earth_view": 0.2, "exterior_eva": 0.5, "launch_landing": 0.3},
@@ -467,6 +546,11 @@ DEFAULTS: dict[str, Any] = {
                 800,
                 "derived: $20-80 per 0.5-2 h simple shot = $40/h offshore (BLKRIP), x1.7-2.5 for"
                 " US/EU rates, 8-hour day",
+            ),
+            "other_vendors": Default(
+                {},
+                "one vendor unless the scenario lists more; Gravity's effects were Framestore's"
+                " (KFTV)",
             ),
             "shot_seconds": _tri(
                 3, 6, 12, "assumption; Gravity averaged 35-46 s over 156 shots (Collider)"

@@ -31,6 +31,7 @@ SOURCES: tuple[SourceName, ...] = get_args(SourceName)
 REAL_SOURCES: tuple[SourceName, ...] = ("orbit", "suborbital", "parabolic", "stock")
 
 ShotClass = Literal["cleanup", "composite", "full_cg"]
+SHOT_CLASSES: tuple[ShotClass, ...] = get_args(ShotClass)
 
 #: Names the user gives to strategies, crew roles and risk events: safe in CSV columns and CLI args.
 Name = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_-]{0,63}$")]

@@ -66,6 +66,14 @@ class Production(Node):
         description="what each person of the flying crew (backups too) is paid per day held"
         " waiting for a launch"
     )
+    insurance_rate: Probability = Field(
+        description="production insurance premium per dollar of net insurable cost: the flying"
+        " crew's holds, space operations and stage days (post, VFX and overhead excluded)"
+    )
+    completion_bond_rate: Probability = Field(
+        description="completion guarantor's fee per dollar of budget; 0 when the financier"
+        " self-guarantees, as studios do"
+    )
     hold_break_days: float = Field(
         ge=0,
         le=365,

@@ -19,6 +19,7 @@ from sim.scenario.quantities import (
     FractionDist,
     Hours,
     Money,
+    Name,
     Node,
     Positive,
     PositiveDays,
@@ -214,12 +215,22 @@ class KindRates(Node):
 
 
 class Ground(Node):
-    """Stage days with rigs and wire work, booked after a lead time."""
+    """Stage days with rigs and wire work, and location days, booked after a lead time."""
 
     booking_lead_days: Days
-    day_cost_usd: Money
+    day_cost_usd: Money = Field(description="a shooting day of the unit: crew, cast, equipment")
     working_days_per_week: int = Field(ge=1, le=7)
     minutes_per_day: KindRates
+    location_share: dict[SceneKind, Probability] = Field(
+        description="per scene kind, the fraction of its ground minutes shot outdoors on"
+        " location rather than on stage (kinds left out: all on stage)"
+    )
+    location_fee_usd_per_day: Money = Field(
+        description="what a location day costs on top of the unit's day: site, permits"
+    )
+    weather_day_loss_probability: FractionDist = Field(
+        description="chance that a location day is lost to the weather and shot again"
+    )
     vfx: VfxWork
 
 
@@ -231,14 +242,46 @@ class StockFind(Node):
     launch_landing: Probability
 
 
+class Archive(Node):
+    """One kind of archive: what its clips cost and how often they need clearing."""
+
+    share: Probability = Field(description="fraction of the clips found that come from here")
+    price_usd_per_clip: Money
+    price_usd_per_second: Money
+    clearance_probability: Probability = Field(
+        description="chance a clip needs clearing first (an identifiable person, insignia,"
+        " a per-use quote)"
+    )
+    clearance_usd: Money = Field(description="cost of clearing one clip")
+    clearance_days: Days = Field(description="time to clear this archive's clips, in parallel")
+    refusal_probability: Probability = Field(
+        description="chance a clearance is refused: the clip cannot be used"
+    )
+
+
+class Archives(Node):
+    """Where archive clips come from: NASA's public media, royalty-free and rights-managed."""
+
+    nasa: Archive
+    royalty_free: Archive
+    rights_managed: Archive
+
+    @model_validator(mode="after")
+    def _shares_add_up(self) -> Archives:
+        total = sum(archive.share for _, archive in self)
+        if abs(total - 1.0) > 1e-3:
+            terms = " + ".join(f"{name} {archive.share:g}" for name, archive in self)
+            raise ValueError(f"the archives' shares add up to {total:g} ({terms}); make them 1")
+        return self
+
+
 class Stock(Node):
-    """Licensed archive footage: find, clear, pay per clip."""
+    """Licensed archive footage: search, pay by clip or by second, clear, or lose the clip."""
 
     find_probability: StockFind
     clip_seconds: Positive
-    price_usd_per_clip: Money
-    public_domain_share: Probability
-    lead_days: Days
+    search_days: Days
+    archives: Archives
     vfx: VfxWork
 
 
@@ -257,11 +300,25 @@ class ShotClasses(Node):
     full_cg: ShotClassWork
 
 
-class Cgi(Node):
-    """The VFX vendor: a team of artists working shots first come, first served."""
+class Vendor(Node):
+    """A VFX vendor beside the lead one: its team, day rate and the shot classes it takes."""
 
-    artists: int = Field(ge=1, le=10_000)
-    artist_day_usd: Money
+    artists: int = Field(ge=1, le=10_000, description="artists of this vendor")
+    artist_day_usd: Money = Field(description="this vendor's cost per artist-day")
+    classes: list[ShotClass] = Field(
+        min_length=1, description="the shot classes it takes (cleanup, composite, full_cg)"
+    )
+
+
+class Cgi(Node):
+    """The VFX vendors: artists working shots first come, first served."""
+
+    artists: int = Field(ge=1, le=10_000, description="artists of the lead vendor")
+    artist_day_usd: Money = Field(description="the lead vendor's cost per artist-day")
+    other_vendors: dict[Name, Vendor] = Field(
+        description="vendors beside the lead one, by name; a shot goes to whichever vendor"
+        " taking its class has an artist free first"
+    )
     shot_seconds: Positive
     classes: ShotClasses
 

@@ -39,11 +39,20 @@ def test_a_wide_launch_slip_tops_the_delivery_tornado() -> None:
     assert all(name != "launch_day" for name, _ in rank_correlations(results, "orbit", "cost_usd"))
 
 
-def test_noise_is_left_out_of_the_tornado(tiny_scenario) -> None:
-    """Every kept correlation is beyond what noise reaches 95% of the time."""
-    results = run_experiment(tiny_scenario, replications=100, seed=9, strategies=["mixed"])
-    for _, rho in rank_correlations(results, "mixed", "cost_usd"):
-        assert abs(rho) >= 1.96 / np.sqrt(99)
+def test_noise_is_left_out_of_the_tornado() -> None:
+    """Thirty risk events without any effect to speak of never reach the tornado.
+
+    Each strikes post-production half the time at a cost of $1: pure noise. At a per-driver
+    5% level two of them (seed 9) show as delivery drivers by chance; the family-wise
+    threshold keeps them all out and the real drivers in.
+    """
+    noise = {f"noise_{i}": {"probability": 0.5, "hits": "post", "cost_usd": 1} for i in range(30)}
+    scenario = scenario_from_data(tiny_data(risks=noise))
+    results = run_experiment(scenario, replications=300, seed=9, strategies=["ground"])
+    for target in ("cost_usd", "delivery_day"):
+        kept = [name for name, _ in rank_correlations(results, "ground", target)]
+        assert not [name for name in kept if name.startswith("risk_noise")], kept
+        assert kept, "the real drivers (stage days, VFX work) must still show"
 
 
 @pytest.mark.parametrize(("artists", "last"), [(1, "vfx"), (5000, "ground")])

@@ -3,7 +3,8 @@
 With fixed effort d per shot, N shots released together on c artists finish at ceil(N/c)·d
 exactly. With random efforts, the team is a FIFO c-server queue: its finish times must equal
 those of SimPy's own `Resource` with one process per shot, and the busy time must match
-N·E[effort] within Monte Carlo error.
+N·E[effort] within Monte Carlo error. Several vendors taking the same class are one pooled
+queue: they must finish shots exactly when a single team of all their artists would.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ import numpy as np
 import pytest
 import simpy
 
-from sim.model.vfx import VendorTeam
+from sim.model.vfx import Vendors, VendorTeam
+from sim.scenario.load import scenario_from_data
+from tests.conftest import tiny_data
 
 
 @pytest.mark.parametrize(("shots", "artists", "effort"), [(10, 3, 2.0), (12, 4, 5.0), (1, 8, 3.5)])
@@ -78,3 +81,51 @@ def test_hold_delays_every_artist() -> None:
     team = VendorTeam(2, available_day=0.0)
     team.hold(30.0)
     assert team.schedule(5.0, np.array([1.0, 1.0, 1.0])).tolist() == [31.0, 31.0, 32.0]
+
+
+def _vendors(lead: int, others: dict[str, tuple[int, list[str]]], rates: list[float]) -> Vendors:
+    """A lead team of `lead` artists and other vendors of (artists, classes), ready on day 0."""
+    cgi = scenario_from_data(
+        tiny_data(
+            sources__cgi={
+                "artists": lead,
+                "other_vendors": {
+                    name: {"artists": artists, "artist_day_usd": 1, "classes": classes}
+                    for name, (artists, classes) in others.items()
+                },
+            }
+        )
+    ).sources.cgi
+    return Vendors(cgi, 0.0, rates)
+
+
+def test_vendors_taking_a_class_serve_it_as_one_pooled_team() -> None:
+    """A 3-artist lead and a 2-artist vendor finish composite shots as one 5-artist team would."""
+    rng = np.random.default_rng(11)
+    vendors = _vendors(3, {"second": (2, ["composite"])}, [600.0, 400.0])
+    pooled = VendorTeam(5, available_day=0.0)
+    for day, size in [(0, 30), (12, 10), (40, 25)]:
+        efforts = rng.triangular(1, 4, 12, size)
+        finish, cost = vendors.schedule(day, efforts, "composite")
+        np.testing.assert_allclose(finish, pooled.schedule(day, efforts), rtol=0, atol=1e-9)
+        assert 400 * efforts.sum() <= cost <= 600 * efforts.sum()
+    lead, second = vendors.teams
+    assert lead.busy_artist_days + second.busy_artist_days == pytest.approx(pooled.busy_artist_days)
+
+
+def test_a_vendor_gets_only_the_classes_it_takes() -> None:
+    """Full-CG shots all go to the lead, at its rate, when the other vendor does clean-up only."""
+    vendors = _vendors(1, {"cleaner": (10, ["cleanup"])}, [700.0, 300.0])
+    finish, cost = vendors.schedule(0.0, np.full(4, 5.0), "full_cg")
+    assert finish.tolist() == [5.0, 10.0, 15.0, 20.0]
+    assert cost == 20 * 700.0
+    assert vendors.teams[1].busy_artist_days == 0
+
+
+def test_a_held_lead_vendor_leaves_its_shots_to_the_others() -> None:
+    """Lead held to day 30: clean-up shots go to the free vendor and finish at once."""
+    vendors = _vendors(4, {"cleaner": (2, ["cleanup"])}, [700.0, 300.0])
+    vendors.lead.hold(30.0)
+    finish, cost = vendors.schedule(0.0, np.array([1.0, 1.0, 1.0, 1.0]), "cleanup")
+    assert finish.tolist() == [1.0, 1.0, 2.0, 2.0]
+    assert cost == 4 * 300.0

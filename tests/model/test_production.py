@@ -98,7 +98,8 @@ def test_a_cancelled_orbital_segment_goes_to_cgi() -> None:
                     "effect": "cancel",
                     "cost_usd": 5e6,
                 },
-            }
+            },
+            strategies__orbit__split__earth_view={"orbit": 1},  # no stock to miss clips
         )
     )
     outcome = run_replication(scenario, "orbit", 7, 0)
@@ -221,3 +222,32 @@ def test_pathological_scenarios_stop_at_the_horizon_with_the_reason(
     assert not outcome.delivered
     assert outcome.blocked_by == blocked_by
     assert outcome.cost_by_category["overhead"] > 0
+
+
+def test_twice_the_vfx_team_speeds_up_only_the_films_waiting_on_vfx() -> None:
+    """Same seed, 10 artists then 20, replication by replication.
+
+    The CGI-heavy film waits on its full-CG shots, so every replication delivers earlier; the
+    stage film's few clean-up shots finish well inside the edit, so every replication delivers
+    on the very same day at the very same cost (common random numbers: the team's size
+    changes no draw).
+    """
+    everything = {kind: {"cgi": 1} for kind in ("weightless_interior", "earth_view")} | {
+        "exterior_eva": {"cgi": 1},
+        "launch_landing": {"cgi": 1},
+        "ground_drama": {"ground": 1},
+    }
+    stage = {kind: {"ground": 1} for kind in everything}
+    strategies = {"cgi_heavy": {"split": everything}, "stage": {"split": stage}}
+    small, large = (
+        scenario_from_data(tiny_data(strategies=strategies, sources__cgi={"artists": artists}))
+        for artists in (10, 20)
+    )
+    for index in range(25):
+        heavy = [run_replication(s, "cgi_heavy", 7, index) for s in (small, large)]
+        assert heavy[0].critical_track == "vfx"
+        assert heavy[1].delivery_day < heavy[0].delivery_day
+        staged = [run_replication(s, "stage", 7, index) for s in (small, large)]
+        assert staged[0].critical_track != "vfx"
+        assert staged[1].delivery_day == staged[0].delivery_day
+        assert staged[1].cost_usd == staged[0].cost_usd

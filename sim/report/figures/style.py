@@ -41,6 +41,7 @@ CATEGORY_COLOURS = {
     "stock": "#CC79A7",
     "vfx": "#D55E00",
     "post": "#F0E442",
+    "insurance": "#44AA99",
     "overhead": "#999999",
     "risk": "#000000",
 }
@@ -49,10 +50,11 @@ CATEGORY_LABELS = {
     "seats": "seats & charters",
     "training": "training",
     "fees": "fees (station, per person-day)",
-    "ground": "ground stage days",
+    "ground": "stage and location days",
     "stock": "stock licences",
     "vfx": "VFX",
     "post": "post-production",
+    "insurance": "production insurance, completion bond",
     "overhead": "daily overhead",
     "risk": "risk events",
 }
