@@ -79,6 +79,8 @@ class Replication:
     pending_risks: dict[str, list[Strike]] = field(default_factory=dict)
     #: The days aboard, for a trace (empty unless the strategy flew to orbit).
     orbit_log: list[OrbitDay] = field(default_factory=list)
+    #: What the flying crew is paid per person-day held, once drawn (see `sim.model.holds`).
+    hold_rate_usd: float | None = None
 
     @property
     def strategy(self) -> Strategy:

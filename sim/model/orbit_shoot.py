@@ -16,6 +16,7 @@ import simpy
 from sim.core.units import day_of
 from sim.model.aboard import film_aboard
 from sim.model.context import Replication
+from sim.model.holds import pay_hold
 from sim.model.launch import MIN_STAY_SHARE, Liftoff, launch_campaign
 from sim.model.risks import cut_short, strike
 from sim.model.training import TrainingPlan, train_crew
@@ -65,16 +66,13 @@ def pay_holds(rep: Replication, liftoff: Liftoff) -> None:
 
     Days at the launch site between the first attempt and liftoff are always paid; an
     announced delay is paid too unless it is long enough (`hold_break_days`) to release the crew
-    and pick them up again. Stream ``holds`` (the day rate). Ledger: ``holds`` at liftoff.
-    Driver: ``hold_days``.
+    and pick them up again. See `sim.model.holds`.
     """
-    production = rep.scenario.production
     announced = liftoff.announced_days
-    held = liftoff.on_site_days + (announced if announced <= production.hold_break_days else 0.0)
-    people = sum(role.count + role.backups for role in rep.crew.values())
-    rate = rep.draw("holds", production.hold_usd_per_day)
-    rep.drivers["hold_days"] = held
-    rep.ledger.charge(liftoff.day, "holds", "flying crew held for the launch", held * people * rate)
+    held = liftoff.on_site_days
+    if announced <= rep.scenario.production.hold_break_days:
+        held += announced
+    pay_hold(rep, liftoff.day, held, "flying crew held for the launch")
 
 
 def shoot_on_orbit(

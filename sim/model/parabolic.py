@@ -17,6 +17,7 @@ import simpy
 
 from sim.model.context import Replication
 from sim.model.footage import allocate
+from sim.model.holds import pay_hold
 from sim.model.risks import strike
 from sim.scenario.quantities import SceneKind
 from sim.scenario.sources import Parabolic
@@ -29,7 +30,8 @@ def fly_parabolic(
 
     Streams: ``parabolic`` (booking lead, charter price, seat price, usable fraction, then per
     campaign day a cancellation uniform and per flight its parabolas' seconds and shooting
-    ratio). Ledger: ``seats`` per flight flown (the charter, or the seats booked).
+    ratio). Ledger: ``seats`` per flight flown (the charter, or the seats booked), ``holds``
+    for each cancelled day (the crew was called).
     Timeline: spans ``booking`` and ``campaign``.
     Risk events hitting ``parabolic`` strike at the start. Handles no interrupts.
     The campaign's days are worked out in one step and waited for with one timeout.
@@ -59,6 +61,7 @@ def fly_parabolic(
         day += 1
         if rng.random() < aircraft.flight_cancel_probability:
             rep.count("parabolic_cancelled_days")
+            pay_hold(rep, start + day - 1, 1.0, "flying crew held on a cancelled flight day")
             continue
         for _ in range(aircraft.flights_per_day):
             if obtained >= needed or flights >= aircraft.max_flights:

@@ -2,8 +2,9 @@
 
 The first flight is the first the operator flies once the vehicle is available and the crew
 has trained; each later flight follows after a drawn interval (the operator's cadence, not the
-film's wish). Each flight can slip, and before each the fleet can be grounded for a drawn
-number of days (New Shepard was grounded 654 days after NS-23). Each flight yields its
+film's wish). Each flight can slip; the flying crew is paid to wait out a slip short of the
+production's hold break, and released for a longer one. Before each the fleet can be grounded
+for a drawn number of days (New Shepard was grounded 654 days after NS-23). Each flight yields its
 weightless minutes x cameras / shooting ratio. The film keeps booking flights until the
 planned minutes are in hand or it reaches its `max_flights`. A flyer who drops out at the
 last medical is replaced by a trained backup of the same role if one is left; otherwise that
@@ -20,6 +21,7 @@ import simpy
 from sim.core.units import day_of
 from sim.model.context import Replication
 from sim.model.footage import allocate
+from sim.model.holds import pay_hold
 from sim.model.risks import strike
 from sim.scenario.quantities import SceneKind
 from sim.scenario.sources import Suborbital
@@ -33,7 +35,8 @@ def fly_suborbital(
     Streams: ``suborbital_costs`` (seat price), ``suborbital_flights`` (per flight: slip,
     weightless minutes, shooting ratio, interval to the next, a grounding uniform and its
     length), ``suborbital_medical`` (one uniform per flyer per flight).
-    Ledger: ``seats`` per flight. Timeline: span ``flights``, milestone ``suborbital flight``.
+    Ledger: ``seats`` per flight, ``holds`` for short slips.
+    Timeline: span ``flights``, milestone ``suborbital flight``.
     Risk events hitting ``suborbital`` strike at the start. Handles no interrupts.
     """
     env = rep.env
@@ -67,6 +70,8 @@ def fly_suborbital(
             vehicle.medical_disqualification_probability
         )
         yield env.timeout(scheduled + slip - env.now)
+        if slip <= rep.scenario.production.hold_break_days:
+            pay_hold(rep, env.now, slip, "flying crew held for a suborbital flight")
         flights += 1
         rep.ledger.charge(env.now, "seats", "suborbital seats", seat_price * flyers)
         rep.timeline.mark(env.now, "suborbital flight")

@@ -86,9 +86,9 @@ def top_sheet_table(summary: dict[str, Any]) -> Table:
         title=f"Top sheet (millions {summary['currency']})",
         caption="Each line's P80 is its own: P80s do not add up, so the total's is that of the "
         "whole cost. Above-the-line fees themselves, the same in every strategy, are left out;"
-        " holds are the days the flying crew is paid to wait for a launch. Contingency for"
-        " P80: what a budget set at the P50 total must hold in reserve to be met 80% of the"
-        " time (P80 - P50), and its share of P50.",
+        " holds are the days the flying crew is paid to wait for a launch or a flight."
+        " Contingency for P80: what a budget set at the P50 total must hold in reserve to be"
+        " met 80% of the time (P80 - P50), and its share of P50.",
         box=box.SIMPLE_HEAD,
         collapse_padding=True,
         pad_edge=False,

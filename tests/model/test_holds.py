@@ -57,3 +57,45 @@ def test_days_at_the_launch_site_are_always_paid() -> None:
         assert (outcome.drivers["hold_days"] > 0) == scrubbed
         expected = outcome.drivers["hold_days"] * PEOPLE * RATE
         assert outcome.cost_by_category["holds"] == pytest.approx(expected)
+
+
+def flights(source: str, settings: dict, split: dict, n: int = 30) -> list:
+    """`n` replications of a strategy that flies `split` on `source`, without risk events."""
+    data = tiny_data(**{f"sources__{source}": settings})
+    data["risks"] = {}
+    data["strategies"] = {"fly": {"split": split}}
+    scenario = scenario_from_data(data)
+    return [run_replication(scenario, "fly", 3, index) for index in range(n)]
+
+
+WEIGHTLESS_ONLY = (
+    {"weightless_interior": {}, "earth_view": {"cgi": 1}}
+    | {kind: {"cgi": 1} for kind in ("exterior_eva", "launch_landing")}
+    | {"ground_drama": {"ground": 1}}
+)
+
+
+@pytest.mark.parametrize(("slip", "paid"), [(3, True), (12, False)])
+def test_a_suborbital_slip_is_held_when_short_and_released_when_long(
+    slip: float, paid: bool
+) -> None:
+    """Every flight slips `slip` days: 3 are paid per flight, 12 (over the 10-day break) none."""
+    split = WEIGHTLESS_ONLY | {"weightless_interior": {"suborbital": 1}}
+    settings = {"slip_days": slip, "grounding_probability": 0, "available_from": "2027-01-04"}
+    for outcome in flights("suborbital", settings, split):
+        flown = outcome.drivers["suborbital_flights"]
+        assert flown >= 1
+        assert outcome.drivers["hold_days"] == (slip * flown if paid else 0.0)
+        expected = outcome.drivers["hold_days"] * PEOPLE * RATE
+        assert outcome.cost_by_category["holds"] == pytest.approx(expected)
+
+
+def test_each_cancelled_zero_g_flight_day_holds_the_crew_one_day() -> None:
+    """Half the campaign days cancelled: one day held per cancelled day, paid at the day rate."""
+    split = WEIGHTLESS_ONLY | {"weightless_interior": {"parabolic": 1}}
+    results = flights("parabolic", {"flight_cancel_probability": 0.5}, split)
+    assert any(o.drivers["parabolic_cancelled_days"] > 0 for o in results)
+    for outcome in results:
+        assert outcome.drivers["hold_days"] == outcome.drivers["parabolic_cancelled_days"]
+        expected = outcome.drivers["hold_days"] * PEOPLE * RATE
+        assert outcome.cost_by_category["holds"] == pytest.approx(expected)
