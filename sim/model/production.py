@@ -69,9 +69,7 @@ def run_replication(scenario: Scenario, strategy: str, seed: int, replication: i
     preproduction_days = rep.draw("production", scenario.production.preproduction_days)
     preproduction_days += strike(rep, "production").delay_days
     rep.drivers["preproduction_days"] = preproduction_days
-    cgi = scenario.sources.cgi
-    rates = [cgi.artist_day_usd, *(vendor.artist_day_usd for vendor in cgi.other_vendors.values())]
-    book = Book(vendors=Vendors(cgi, preproduction_days, [rep.draw("vfx_rates", r) for r in rates]))
+    book = Book(vendors=Vendors.hire(rep, scenario.sources.cgi, preproduction_days))
     production = env.process(produce(rep, book, preproduction_days))
     env.run(until=scenario.simulation.horizon_days)
     delivered = not production.is_alive

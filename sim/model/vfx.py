@@ -83,6 +83,12 @@ class Vendors:
             self.classes.append(tuple(vendor.classes))
         self.rates_usd = rates_usd
 
+    @classmethod
+    def hire(cls, rep: Replication, cgi: Cgi, available_day: float) -> Vendors:
+        """The scenario's vendors, their day rates drawn on ``vfx_rates``, the lead's first."""
+        rates = [cgi.artist_day_usd, *(v.artist_day_usd for v in cgi.other_vendors.values())]
+        return cls(cgi, available_day, [rep.draw("vfx_rates", rate) for rate in rates])
+
     @property
     def lead(self) -> VendorTeam:
         """The lead vendor, which takes every class."""

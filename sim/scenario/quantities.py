@@ -30,6 +30,9 @@ SOURCES: tuple[SourceName, ...] = get_args(SourceName)
 #: stock: real space footage, but not of your actors).
 REAL_SOURCES: tuple[SourceName, ...] = ("orbit", "suborbital", "parabolic", "stock")
 
+#: Fractions that must add up to 1 may miss it by this much (three thirds written as 0.333...).
+SUM_TOLERANCE = 1e-3
+
 ShotClass = Literal["cleanup", "composite", "full_cg"]
 SHOT_CLASSES: tuple[ShotClass, ...] = get_args(ShotClass)
 

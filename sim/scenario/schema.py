@@ -16,6 +16,7 @@ from pydantic import Field
 from sim.core.errors import Problem
 from sim.scenario.quantities import (
     SCENE_KINDS,
+    SUM_TOLERANCE,
     Days,
     Money,
     Name,
@@ -37,9 +38,6 @@ CANCELLABLE: tuple[str, ...] = ("orbit", "suborbital", "parabolic", "ground", "s
 #: (licensing, not shooting), nor CGI (that is the ``cgi`` policy).
 ReshootSource = Literal["suborbital", "parabolic", "ground"]
 RESHOOT_SOURCES: tuple[ReshootSource, ...] = get_args(ReshootSource)
-
-#: Fractions of a scene kind may miss 1 by this much (three thirds written as 0.333...).
-SUM_TOLERANCE = 1e-3
 
 
 class Simulation(Node):

@@ -15,6 +15,7 @@ from pydantic import Field, field_validator, model_validator
 from sim.orbits import site_of, target_of
 from sim.orbits.geometry import argument_of_latitude_sine
 from sim.scenario.quantities import (
+    SUM_TOLERANCE,
     Days,
     FractionDist,
     Hours,
@@ -269,7 +270,7 @@ class Archives(Node):
     @model_validator(mode="after")
     def _shares_add_up(self) -> Archives:
         total = sum(archive.share for _, archive in self)
-        if abs(total - 1.0) > 1e-3:
+        if abs(total - 1.0) > SUM_TOLERANCE:
             terms = " + ".join(f"{name} {archive.share:g}" for name, archive in self)
             raise ValueError(f"the archives' shares add up to {total:g} ({terms}); make them 1")
         return self
