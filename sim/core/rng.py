@@ -1,7 +1,8 @@
 """Named random streams: one numpy Generator per (replication, stochastic subsystem).
 
 The stream for replication *i* and subsystem *s* is seeded from
-``SeedSequence(master_seed, spawn_key=(i, STREAM_IDS[s]))``. Every strategy of replication *i*
+``SeedSequence(master_seed, spawn_key=(i, STREAM_IDS[s]))`` (its words computed for all streams at
+once by `sim.core.seeds`, the same bit for bit). Every strategy of replication *i*
 therefore sees the same draws in every subsystem it uses (common random numbers), and a
 strategy that never launches never touches ``launch_weather``, so it cannot shift anybody
 else's draws. The global ``random`` and ``numpy.random`` states are never used.
@@ -14,6 +15,8 @@ from typing import Any
 
 import numpy as np
 from numpy.random.bit_generator import ISeedSequence
+
+from sim.core.seeds import stream_seeds
 
 #: Append-only: a name's number must never change, or old seeds stop reproducing old runs.
 STREAM_IDS: dict[str, int] = {
@@ -51,52 +54,43 @@ STREAM_IDS: dict[str, int] = {
 }
 
 
-class _KeptSeed(ISeedSequence):
-    """A stream's SeedSequence whose generated states are kept.
+class _Seed(ISeedSequence):
+    """A stream's seed words, computed beforehand, handed to PCG64 as a SeedSequence would."""
 
-    Every strategy of a replication seeds the same streams again; generating a state costs
-    more than the rest of making a generator, and gives the same words each time.
-    """
-
-    def __init__(self, sequence: np.random.SeedSequence) -> None:
-        self._sequence = sequence
-        self._states: dict[tuple[int, str], np.ndarray] = {}
+    def __init__(self, words: np.ndarray) -> None:
+        self._words = words
 
     def generate_state(self, n_words: int, dtype: Any = np.uint32) -> np.ndarray:
-        """The words `SeedSequence.generate_state` gives, computed once."""
-        key = (n_words, np.dtype(dtype).str)
-        state = self._states.get(key)
-        if state is None:
-            state = self._states[key] = self._sequence.generate_state(n_words, dtype)
-        return state.copy()
+        """The words PCG64 asks for, four contiguous uint64 (it only reads them)."""
+        if n_words != len(self._words):
+            raise ValueError("these seed words are a PCG64's: four uint64")
+        return self._words
 
 
-@functools.lru_cache(maxsize=1024)
-def _seed(master_seed: int, replication: int, stream: int) -> _KeptSeed:
-    """The seed of one stream of one replication (kept for the other strategies)."""
-    return _KeptSeed(np.random.SeedSequence(master_seed, spawn_key=(replication, stream)))
+@functools.lru_cache(maxsize=64)
+def _replication_seeds(master_seed: int, replication: int) -> list[_Seed]:
+    """Each stream's seed in replication `replication`, by stream number, for every strategy."""
+    words = stream_seeds(master_seed, replication, max(STREAM_IDS.values()) + 1)
+    words.flags.writeable = False
+    return [_Seed(row) for row in words]
 
 
-class Streams:
-    """The named generators of one replication, created on first use."""
+class Streams(dict[str, np.random.Generator]):
+    """The named generators of one replication, created on first use.
+
+    A dict, so that looking up a stream already open is a plain dict lookup: the model does
+    it about ninety times a replication.
+    """
 
     def __init__(self, master_seed: int, replication: int) -> None:
         if master_seed < 0 or replication < 0:
             raise ValueError("seed and replication must be non-negative integers")
+        super().__init__()
         self.master_seed = master_seed
         self.replication = replication
-        self._generators: dict[str, np.random.Generator] = {}
 
-    def __getitem__(self, name: str) -> np.random.Generator:
-        generator = self._generators.get(name)
-        if generator is None:
-            seed = _seed(self.master_seed, self.replication, STREAM_IDS[name])
-            # numpy seeds from any ISeedSequence; its type stubs name only SeedSequence
-            generator = np.random.Generator(np.random.PCG64(seed))  # type: ignore[arg-type]
-            self._generators[name] = generator
+    def __missing__(self, name: str) -> np.random.Generator:
+        seed = _replication_seeds(self.master_seed, self.replication)[STREAM_IDS[name]]
+        bits = np.random.PCG64(seed)  # type: ignore[arg-type]  # stubs: SeedSequence only
+        generator = self[name] = np.random.Generator(bits)
         return generator
-
-    @property
-    def used(self) -> list[str]:
-        """Names of the streams drawn from so far (for tests of common random numbers)."""
-        return sorted(self._generators)

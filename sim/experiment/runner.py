@@ -40,7 +40,9 @@ def simulate_batch(batch: Batch) -> tuple[Columns, list[Failure]]:
     for replication in range(batch.start, batch.stop):
         for strategy in batch.strategies:
             try:
-                outcome = run_replication(batch.scenario, strategy, batch.seed, replication)
+                outcome = run_replication(
+                    batch.scenario, strategy, batch.seed, replication, record=False
+                )
             except Exception as error:
                 failures.append(Failure(strategy, replication, f"{type(error).__name__}: {error}"))
                 continue

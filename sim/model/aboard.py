@@ -45,9 +45,71 @@ class OrbitDay:
     minutes: dict[SceneKind, float]
 
 
+@dataclass(frozen=True)
+class Aboard:
+    """What a stay gave, as one column per quantity and a row per day aboard."""
+
+    first_date: dt.date
+    docked: float
+    hours: np.ndarray
+    sick_flyers: np.ndarray
+    camera_failures: np.ndarray
+    beta_deg: np.ndarray
+    night: np.ndarray
+    dark: np.ndarray
+    minutes: dict[SceneKind, np.ndarray]
+
+    @property
+    def hours_filmed(self) -> float:
+        """Filming hours over the stay."""
+        return _added(self.hours)
+
+    @property
+    def light_limited_minutes(self) -> float:
+        """Sunlit-kind minutes night took away over the stay."""
+        return _added(self.dark)
+
+    def minutes_shot(self) -> dict[SceneKind, float]:
+        """Screen minutes shot over the stay, per planned kind."""
+        return {kind: _added(values) for kind, values in self.minutes.items()}
+
+    def days(self) -> list[OrbitDay]:
+        """The rows of a trace, one per day aboard."""
+        minutes = {kind: values.tolist() for kind, values in self.minutes.items()}
+        return [
+            OrbitDay(
+                day=d + 1,
+                date=self.first_date + dt.timedelta(days=math.floor(self.docked + d)),
+                hours_filmed=hours,
+                sick_flyers=sick,
+                camera_failures=failures,
+                beta_deg=beta,
+                night_fraction=night,
+                light_limited_minutes=dark,
+                minutes={kind: values[d] for kind, values in minutes.items()},
+            )
+            for d, (hours, sick, failures, beta, night, dark) in enumerate(
+                zip(
+                    self.hours.tolist(),
+                    self.sick_flyers.tolist(),
+                    self.camera_failures.tolist(),
+                    self.beta_deg.tolist(),
+                    self.night.tolist(),
+                    self.dark.tolist(),
+                    strict=True,
+                )
+            )
+        ]
+
+
+def _added(column: np.ndarray) -> float:
+    """A column's total, added day after day as the trace's rows add up."""
+    return float(sum(column.tolist()))
+
+
 def film_aboard(
     rep: Replication, orbit: Orbit, plan: dict[SceneKind, float], docked: float, stay: float
-) -> list[OrbitDay]:
+) -> Aboard:
     """The days of a stay of `stay` days docked at model day `docked`, each with its yield.
 
     Streams: ``orbit_shooting`` (filming hours per day, rolling fraction, shooting ratio),
@@ -81,20 +143,17 @@ def film_aboard(
     beta = plane.beta_deg(middays)
     night = np.asarray(eclipse_fraction(beta, plane.altitude_km))
     minutes, dark = _by_kind(total, night, plan)
-    return [
-        OrbitDay(
-            day=int(d) + 1,
-            date=start + dt.timedelta(days=math.floor(docked + d)),
-            hours_filmed=float(hours[d]),
-            sick_flyers=int(sick_per_day[d]),
-            camera_failures=int(failures[d]),
-            beta_deg=float(beta[d]),
-            night_fraction=float(night[d]),
-            light_limited_minutes=float(dark[d]),
-            minutes={kind: float(values[d]) for kind, values in minutes.items()},
-        )
-        for d in index
-    ]
+    return Aboard(
+        first_date=start,
+        docked=docked,
+        hours=hours,
+        sick_flyers=sick_per_day,
+        camera_failures=failures,
+        beta_deg=beta,
+        night=night,
+        dark=dark,
+        minutes=minutes,
+    )
 
 
 def _sickness(rep: Replication, orbit: Orbit, days: int) -> tuple[np.ndarray, np.ndarray]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, overload
@@ -14,6 +15,7 @@ from sim.model.ledger import Ledger
 from sim.model.sampling import sample
 from sim.model.timeline import Timeline
 from sim.scenario.dists import DistBase
+from sim.scenario.quantities import SceneKind, SourceName
 from sim.scenario.schema import CrewRole, Scenario, Strategy
 
 if TYPE_CHECKING:
@@ -82,17 +84,24 @@ class Replication:
     #: What the flying crew is paid per person-day held, once drawn (see `sim.model.holds`).
     hold_rate_usd: float | None = None
 
-    @property
+    # Cached: a replication reads these many times and the scenario never changes under it.
+
+    @functools.cached_property
     def strategy(self) -> Strategy:
         """The strategy this replication plays."""
         return self.scenario.strategies[self.strategy_name]
 
-    @property
+    @functools.cached_property
+    def plan(self) -> dict[SourceName, dict[SceneKind, float]]:
+        """The strategy's planned screen minutes, per source and scene kind."""
+        return self.strategy.planned_minutes(self.scenario.script)
+
+    @functools.cached_property
     def crew(self) -> dict[str, CrewRole]:
         """The roles who fly in this strategy."""
         return self.scenario.crew_for(self.strategy_name)
 
-    @property
+    @functools.cached_property
     def flyers(self) -> int:
         """People who fly (backups not counted)."""
         return sum(role.count for role in self.crew.values())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 #: Budget categories, in top-sheet order.
 CATEGORIES: tuple[str, ...] = (
@@ -38,8 +39,7 @@ TOP_SHEET: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One cost: when it fell due, its category, a finer account, and the amount."""
 
     day: float

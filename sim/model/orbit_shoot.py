@@ -88,7 +88,7 @@ def shoot_on_orbit(
     Ledger: ``seats`` and ``fees`` at launch, person-day ``fees`` at landing.
     Timeline: span ``aboard``, milestones ``docking``, ``undocking``, ``landing`` (and ``stay
     cut``, ``risk: <name>`` of an early return, ``footage lost``). The day-by-day trace goes to
-    ``rep.orbit_log``. Handles no interrupts.
+    ``rep.orbit_log`` when the timeline records. Handles no interrupts.
     """
     env = rep.env
     flyers = rep.flyers
@@ -105,7 +105,9 @@ def shoot_on_orbit(
     stay = cut_short(rep, env.now + transit, planned_stay)
     rep.drivers["orbit_days_cut"] = mission + extension - planned_stay
     rep.drivers["orbit_days_lost_early"] = planned_stay - stay
-    rep.orbit_log = film_aboard(rep, orbit, plan, env.now + transit, stay)
+    aboard = film_aboard(rep, orbit, plan, env.now + transit, stay)
+    if rep.timeline.recording:  # the days aboard are a trace's, kept with the timeline
+        rep.orbit_log = aboard.days()
     lost = rep.streams["orbit_footage"].random() < orbit.footage_loss_probability
 
     yield env.timeout(transit)
@@ -119,13 +121,11 @@ def shoot_on_orbit(
     yield env.timeout(transit)
     rep.timeline.mark(env.now, "landing")
     rep.ledger.charge(env.now, "fees", "person-days aboard", person_day * flyers * stay)
-    shot = {kind: sum(day.minutes[kind] for day in rep.orbit_log) for kind in plan}
+    shot = aboard.minutes_shot()
     rep.drivers["orbit_days"] = stay
-    rep.drivers["orbit_hours_filmed"] = sum(day.hours_filmed for day in rep.orbit_log)
+    rep.drivers["orbit_hours_filmed"] = aboard.hours_filmed
     rep.drivers["orbit_yield_minutes"] = sum(shot.values())
-    rep.drivers["orbit_light_limited_minutes"] = sum(
-        day.light_limited_minutes for day in rep.orbit_log
-    )
+    rep.drivers["orbit_light_limited_minutes"] = aboard.light_limited_minutes
     rep.drivers["landing_day"] = env.now
     if lost:
         rep.timeline.mark(env.now, "footage lost")

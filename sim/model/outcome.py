@@ -60,7 +60,7 @@ def outcome_of(
 ) -> Outcome:
     """Summarise a finished (or stopped) replication."""
     script = rep.scenario.script
-    plan = rep.strategy.planned_minutes(script)
+    plan = rep.plan
     planned: dict[str, float] = {
         source: float(sum(plan.get(source, {}).values())) for source in SOURCES
     }

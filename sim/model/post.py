@@ -6,6 +6,7 @@ shot. Sound, music, colour and conform follow; then the film is delivered.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Generator
 
 import simpy
@@ -15,10 +16,10 @@ from sim.model.risks import strike
 from sim.scenario.schema import Post
 
 
-def post_produce(
-    rep: Replication, post: Post, vfx_batches: list[simpy.Process]
-) -> Generator[simpy.Event, object, float]:
+def post_produce(rep: Replication, post: Post) -> Generator[simpy.Event, object, float]:
     """Process: from the last picture to delivery; returns the delivery day.
+
+    Every VFX batch was released before the last picture, so the last shot's day is known.
 
     Streams: ``post`` (editorial days, finishing days, cost). Ledger: ``post`` at delivery.
     Drivers: ``editorial_days``.
@@ -32,7 +33,8 @@ def post_produce(
     cost = rep.draw("post", post.cost_usd)
     rep.drivers["editorial_days"] = editorial
     start = env.now
-    yield env.all_of([env.timeout(editorial), *vfx_batches])
+    vfx_done = rep.drivers["vfx_done_day"]
+    yield env.timeout(editorial if math.isnan(vfx_done) else max(editorial, vfx_done - start))
     rep.timeline.span("post", "editorial", start, start + editorial)
     rep.timeline.mark(env.now, "picture lock")
     lock = env.now

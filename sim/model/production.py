@@ -29,7 +29,8 @@ from sim.model.post import post_produce
 from sim.model.risks import draw_register, strike
 from sim.model.stock import license_stock
 from sim.model.suborbital import fly_suborbital
-from sim.model.vfx import Vendors, make_shots
+from sim.model.timeline import Timeline
+from sim.model.vfx import Vendors, release_shots
 from sim.scenario.quantities import SceneKind, ShotClass, SourceName
 from sim.scenario.schema import Scenario
 from sim.scenario.sources import can_deliver
@@ -46,7 +47,6 @@ class Book:
     reshot: dict[SourceName, dict[SceneKind, float]] = field(default_factory=dict)
     remade_minutes: float = 0.0
     cut_minutes: float = 0.0
-    batches: list[simpy.Process] = field(default_factory=list)
     reshoots: list[simpy.Process] = field(default_factory=list)
     open_tracks: set[str] = field(default_factory=set)
     last_track: str = ""
@@ -54,14 +54,18 @@ class Book:
     delivery_day: float = math.inf
 
 
-def run_replication(scenario: Scenario, strategy: str, seed: int, replication: int) -> Outcome:
+def run_replication(
+    scenario: Scenario, strategy: str, seed: int, replication: int, *, record: bool = True
+) -> Outcome:
     """Simulate replication `replication` of `strategy` with master seed `seed`.
 
     Same arguments, same outcome, bit for bit: every draw comes from the replication's named
-    streams.
+    streams. `record` keeps the timeline and the days aboard, which only a trace reads.
     """
     env = simpy.Environment()
-    rep = Replication(env, scenario, strategy, Streams(seed, replication))
+    rep = Replication(
+        env, scenario, strategy, Streams(seed, replication), timeline=Timeline(recording=record)
+    )
     for name in scenario.risks:
         rep.drivers[f"risk_{name}"] = 0.0
     rep.pending_risks = draw_register(rep)
@@ -76,7 +80,7 @@ def run_replication(scenario: Scenario, strategy: str, seed: int, replication: i
     end_day = book.delivery_day if delivered else env.now
     rep.ledger.charge(end_day, "overhead", "daily overhead", overhead_per_day * end_day)
     _insure(rep, preproduction_days, end_day)
-    blocked_by = "" if delivered else _blocked_by(book)
+    blocked_by = "" if delivered else _blocked_by(rep, book)
     return outcome_of(
         rep,
         delivery_day=end_day if delivered else math.inf,
@@ -116,7 +120,7 @@ def produce(rep: Replication, book: Book, preproduction_days: float) -> ProcessG
     env = rep.env
     scenario = rep.scenario
     sources = scenario.sources
-    plan = rep.strategy.planned_minutes(scenario.script)
+    plan = rep.plan
     preproduction_done = env.timeout(preproduction_days)
     tracks = []
     if "orbit" in plan:
@@ -134,7 +138,7 @@ def produce(rep: Replication, book: Book, preproduction_days: float) -> ProcessG
     yield env.all_of(book.reshoots)  # every reshoot started before its track ended
     rep.drivers["picture_done_day"] = env.now
     rep.timeline.mark(env.now, "last picture")
-    book.delivery_day = yield from post_produce(rep, scenario.post, book.batches)
+    book.delivery_day = yield from post_produce(rep, scenario.post)
 
 
 def _shoot(rep: Replication, source: SourceName, plan: dict[SceneKind, float]) -> ProcessGenerator:
@@ -213,18 +217,7 @@ def _release(
         if delay > 0:
             book.vendors.lead.hold(rep.env.now + delay)
     cgi = rep.scenario.sources.cgi
-    book.batches.append(
-        rep.env.process(
-            make_shots(
-                rep,
-                book.vendors,
-                cgi=cgi,
-                origin=origin,
-                shot_class=shot_class,
-                minutes=minutes,
-            )
-        )
-    )
+    release_shots(rep, book.vendors, cgi=cgi, origin=origin, shot_class=shot_class, minutes=minutes)
 
 
 def _critical(rep: Replication, book: Book) -> str:
@@ -237,11 +230,11 @@ def _critical(rep: Replication, book: Book) -> str:
     return "vfx" if drivers["vfx_done_day"] > edit_done else book.last_track
 
 
-def _blocked_by(book: Book) -> str:
+def _blocked_by(rep: Replication, book: Book) -> str:
     """What was still open at the horizon."""
     open_tracks = sorted(book.open_tracks)
     if open_tracks:
         return "+".join(open_tracks)
-    if any(batch.is_alive for batch in book.batches):
+    if rep.drivers["vfx_done_day"] >= rep.env.now:  # a shot was still being worked on
         return "vfx"
     return "post"

@@ -58,6 +58,9 @@ class Impact:
     cancelled: bool = False
 
 
+NO_IMPACT = Impact()
+
+
 def _take(rep: Replication, target: str, *, early_return: bool) -> list[Strike]:
     """Remove and return the pending events on `target` of one kind (early return or not)."""
     pending = rep.pending_risks.get(target, [])
@@ -78,6 +81,8 @@ def strike(rep: Replication, target: str) -> Impact:
 
     Writes ledger category ``risk`` (account = event name) and the driver ``risk_<name>``.
     """
+    if not rep.pending_risks.get(target):
+        return NO_IMPACT
     delay = 0.0
     cancelled = False
     for event in _take(rep, target, early_return=False):

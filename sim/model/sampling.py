@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
+import math
+from collections.abc import Callable
 from statistics import NormalDist
-from typing import overload
+from typing import Any, overload
 
 import numpy as np
 
@@ -38,49 +41,84 @@ def sample(dist: DistBase, rng: np.random.Generator, size: int | None = None) ->
 
 
 def _one(dist: DistBase, rng: np.random.Generator) -> float:
-    """One draw without making an array: numpy draws exactly what a size-1 draw would."""
-    match dist:
-        case Fixed():
-            return dist.value
-        case Uniform():
-            return float(rng.uniform(dist.low, dist.high))
-        case Triangular():
-            return float(rng.triangular(dist.min, dist.mode, dist.max))
-        case Lognormal():
-            mu, sigma = dist.log_params
-            return float(rng.lognormal(mu, sigma))
-        case Gamma():
-            return float(rng.gamma(dist.shape, dist.scale))
-    return float(_draw(dist, rng, 1)[0])
+    """One draw, as a float: what a size-1 draw of `dist` on `rng` gives, bit for bit."""
+    draw = _ONE.get(type(dist))
+    if draw is None:
+        return float(_draw(dist, rng, 1)[0])
+    return draw(dist, rng)
 
 
-def _draw(dist: DistBase, rng: np.random.Generator, n: int) -> np.ndarray:  # noqa: PLR0911
-    match dist:
-        case Fixed():
-            return np.full(n, dist.value)
-        case Uniform():
-            return rng.uniform(dist.low, dist.high, n)
-        case Triangular():
-            return rng.triangular(dist.min, dist.mode, dist.max, n)
-        case Pert():
-            return dist.min + (dist.max - dist.min) * rng.beta(dist.alpha, dist.beta, n)
-        case Normal():
-            return _truncated_normal(dist, rng, n)
-        case Lognormal():
-            mu, sigma = dist.log_params
-            return rng.lognormal(mu, sigma, n)
-        case Gamma():
-            return rng.gamma(dist.shape, dist.scale, n)
-        case Bernoulli():
-            hits = rng.random(n) < dist.p
-            then = _draw(dist.then, rng, n)
-            return np.where(hits, then, 0.0)
-        case Discrete():
-            index = rng.choice(len(dist.values), size=n, p=dist.probabilities)
-            return np.asarray(dist.values, dtype=float)[index]
-        case Empirical():
-            return np.asarray(dist.data, dtype=float)[rng.integers(0, len(dist.data), n)]
-    raise TypeError(f"no sampler for {type(dist).__name__}")
+# The scalar draws below are numpy's own C formulas (numpy/random/src/distributions), and
+# `choice`'s search of the cumulative probabilities, applied in Python to the same uniform or
+# normal variate: they consume the same bits and return the same double, and calling numpy for
+# one value costs more in argument checks than the draw.
+
+
+def _fixed(dist: Fixed, rng: np.random.Generator) -> float:
+    return dist.value
+
+
+def _uniform(dist: Uniform, rng: np.random.Generator) -> float:
+    return dist.low + (dist.high - dist.low) * rng.random()
+
+
+def _triangular(dist: Triangular, rng: np.random.Generator) -> float:
+    low, mode, high = dist.min, dist.mode, dist.max
+    base = high - low
+    left = mode - low
+    u = rng.random()
+    if u <= left / base:
+        return low + math.sqrt(u * (left * base))
+    return high - math.sqrt((1.0 - u) * ((high - mode) * base))
+
+
+def _lognormal(dist: Lognormal, rng: np.random.Generator) -> float:
+    mu, sigma = dist.log_params
+    return math.exp(mu + sigma * rng.standard_normal())
+
+
+def _gamma(dist: Gamma, rng: np.random.Generator) -> float:
+    return float(rng.gamma(dist.shape, dist.scale))
+
+
+def _discrete_one(dist: Discrete, rng: np.random.Generator) -> float:
+    return float(dist.values[bisect.bisect_right(_cdf(dist).tolist(), rng.random())])
+
+
+_ONE: dict[type, Callable[[Any, np.random.Generator], float]] = {
+    Fixed: _fixed,
+    Uniform: _uniform,
+    Triangular: _triangular,
+    Lognormal: _lognormal,
+    Gamma: _gamma,
+    Discrete: _discrete_one,
+}
+
+
+def _draw(dist: DistBase, rng: np.random.Generator, n: int) -> np.ndarray:
+    """`n` draws of `dist` on `rng` (dispatch on the type: pydantic's isinstance is slow)."""
+    draw = _MANY.get(type(dist))
+    if draw is None:
+        raise TypeError(f"no sampler for {type(dist).__name__}")
+    return draw(dist, rng, n)
+
+
+def _bernoulli(dist: Bernoulli, rng: np.random.Generator, n: int) -> np.ndarray:
+    hits = rng.random(n) < dist.p
+    return np.where(hits, _draw(dist.then, rng, n), 0.0)
+
+
+def _discrete(dist: Discrete, rng: np.random.Generator, n: int) -> np.ndarray:
+    # what `rng.choice(len(values), n, p=probabilities)` does, less its checks
+    index = _cdf(dist).searchsorted(rng.random(n), side="right")
+    return np.asarray(dist.values, dtype=float)[index]
+
+
+def _cdf(dist: Discrete) -> np.ndarray:
+    """The cumulative probabilities numpy's `choice` searches, normalised as it does."""
+    cdf = np.cumsum(np.asarray(dist.probabilities, dtype=float))
+    cdf /= cdf[-1]
+    return cdf
 
 
 def _truncated_normal(dist: Normal, rng: np.random.Generator, n: int) -> np.ndarray:
@@ -95,3 +133,21 @@ def _truncated_normal(dist: Normal, rng: np.random.Generator, n: int) -> np.ndar
     u = np.clip(u, tiny, 1.0 - 1e-16)
     z = np.array([_STANDARD_NORMAL.inv_cdf(float(x)) for x in u])
     return np.clip(dist.mean_ + dist.sd * z, dist.support[0], dist.support[1])
+
+
+_MANY: dict[type, Callable[[Any, np.random.Generator, int], np.ndarray]] = {
+    Fixed: lambda dist, rng, n: np.full(n, dist.value),
+    Uniform: lambda dist, rng, n: rng.uniform(dist.low, dist.high, n),
+    Triangular: lambda dist, rng, n: rng.triangular(dist.min, dist.mode, dist.max, n),
+    Pert: lambda dist, rng, n: (
+        dist.min + (dist.max - dist.min) * rng.beta(dist.alpha, dist.beta, n)
+    ),
+    Normal: _truncated_normal,
+    Lognormal: lambda dist, rng, n: rng.lognormal(dist.log_params[0], dist.log_params[1], n),
+    Gamma: lambda dist, rng, n: rng.gamma(dist.shape, dist.scale, n),
+    Bernoulli: _bernoulli,
+    Discrete: _discrete,
+    Empirical: lambda dist, rng, n: np.asarray(dist.data, dtype=float)[
+        rng.integers(0, len(dist.data), n)
+    ],
+}

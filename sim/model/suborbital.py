@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Generator
 
-import numpy as np
 import simpy
 
 from sim.core.units import day_of
@@ -51,7 +50,7 @@ def fly_suborbital(
     scheduled = max(
         available + impact.delay_days, start + rep.draw("suborbital_flights", vehicle.training_days)
     )
-    roles = rep.crew
+    roles_and_backups = [(role.count, role.backups) for role in rep.crew.values()]
     flyers = rep.flyers
     needed = sum(plan.values())
     obtained = 0.0
@@ -66,16 +65,17 @@ def fly_suborbital(
         if grounded:
             rep.count("suborbital_grounding_days", grounding)
             scheduled += grounding
-        dropouts = rep.streams["suborbital_medical"].random(flyers) < (
-            vehicle.medical_disqualification_probability
-        )
+        dropouts = (
+            rep.streams["suborbital_medical"].random(flyers)
+            < vehicle.medical_disqualification_probability
+        ).tolist()
         yield env.timeout(scheduled + slip - env.now)
         if slip <= rep.scenario.production.hold_break_days:
             pay_hold(rep, env.now, slip, "flying crew held for a suborbital flight")
         flights += 1
         rep.ledger.charge(env.now, "seats", "suborbital seats", seat_price * flyers)
         rep.timeline.mark(env.now, "suborbital flight")
-        if _covered_by_backups(dropouts, [(role.count, role.backups) for role in roles.values()]):
+        if _covered_by_backups(dropouts, roles_and_backups):
             obtained += weightless * vehicle.cameras / ratio
         else:
             rep.count("suborbital_lost_flights")
@@ -85,11 +85,11 @@ def fly_suborbital(
     return allocate(obtained, plan)
 
 
-def _covered_by_backups(dropouts: np.ndarray, roles: list[tuple[int, int]]) -> bool:
+def _covered_by_backups(dropouts: list[bool], roles: list[tuple[int, int]]) -> bool:
     """Whether every role has enough backups for its flyers who dropped out."""
     offset = 0
     for count, backups in roles:
-        if int(dropouts[offset : offset + count].sum()) > backups:
+        if sum(dropouts[offset : offset + count]) > backups:
             return False
         offset += count
     return True

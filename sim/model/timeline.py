@@ -1,20 +1,23 @@
-"""The timeline of one replication: milestones (instants) and spans of work per track."""
+"""The timeline of one replication: milestones (instants) and spans of work per track.
+
+Only a replication someone will look at (a trace, the Gantt chart, a test) records one: a run's
+replications are summed into columns, and there a timeline is work without a reader.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Milestone:
+class Milestone(NamedTuple):
     """Something that happened on a day."""
 
     day: float
     name: str
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A stretch of work on one track (for the Gantt chart of a replication)."""
 
     track: str
@@ -25,18 +28,21 @@ class Span:
 
 @dataclass
 class Timeline:
-    """Milestones and spans in the order they were recorded."""
+    """Milestones and spans in the order they were recorded (none unless `recording`)."""
 
+    recording: bool = True
     milestones: list[Milestone] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
 
     def mark(self, day: float, name: str) -> None:
         """Record a milestone."""
-        self.milestones.append(Milestone(day, name))
+        if self.recording:
+            self.milestones.append(Milestone(day, name))
 
     def span(self, track: str, activity: str, start: float, end: float) -> None:
         """Record a stretch of work."""
-        self.spans.append(Span(track, activity, start, end))
+        if self.recording:
+            self.spans.append(Span(track, activity, start, end))
 
     def first(self, name: str) -> Milestone | None:
         """The first milestone of that name, if any."""

@@ -19,10 +19,8 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Generator
 
 import numpy as np
-import simpy
 
 from sim.model.context import Replication
 from sim.scenario.quantities import SHOT_CLASSES, ShotClass
@@ -42,16 +40,16 @@ class VendorTeam:
     def schedule(self, release_day: float, efforts: np.ndarray) -> np.ndarray:
         """Place shots released on `release_day`, in order; return each shot's finish day."""
         free_at = self._free_at
+        if free_at[0] < release_day:
+            # an artist idle before the release starts at the release: lifting every free day
+            # to it first keeps the heap's order and gives each shot the same start
+            free_at[:] = [day if day > release_day else release_day for day in free_at]
+            heapq.heapify(free_at)
         replace = heapq.heapreplace
-        finish: list[float] = []
-        keep = finish.append
-        for effort in np.asarray(efforts, dtype=float).tolist():
-            earliest = free_at[0]
-            done = (earliest if earliest > release_day else release_day) + effort
-            replace(free_at, done)
-            keep(done)
-        self.busy_artist_days += float(np.sum(efforts))
-        return np.asarray(finish)
+        # heapreplace returns the day the artist taking the shot was free: its start
+        starts = [replace(free_at, free_at[0] + effort) for effort in efforts.tolist()]
+        self.busy_artist_days += float(efforts.sum())
+        return np.asarray(starts) + efforts
 
     def place(self, release_day: float, effort: float) -> float:
         """Place one shot released on `release_day`; return its finish day."""
@@ -105,13 +103,13 @@ class Vendors:
         finish = np.empty(len(efforts))
         cost = 0.0
         for index, effort in enumerate(efforts.tolist()):
-            chosen = min(able, key=lambda i: self.teams[i].next_free_day)
+            chosen = min(able, key=lambda i: max(self.teams[i].next_free_day, release_day))
             finish[index] = self.teams[chosen].place(release_day, effort)
             cost += effort * self.rates_usd[chosen]
         return finish, cost
 
 
-def make_shots(
+def release_shots(
     rep: Replication,
     vendors: Vendors,
     *,
@@ -119,16 +117,16 @@ def make_shots(
     origin: str,
     shot_class: ShotClass,
     minutes: float,
-) -> Generator[simpy.Event, object, float]:
-    """Process: one batch of shots for `minutes` of screen time; returns the day it is done.
+) -> float:
+    """Release one batch of shots for `minutes` of screen time now; return the day it is done.
 
+    No event: the list schedule knows every shot's finish day at release, and what waits for
+    VFX (picture lock) reads it from the driver ``vfx_done_day``, the last finish so far.
     Streams: ``vfx_<origin>`` (shot length, then per shot artist-days per iteration and
     iterations), so a source's shots draw the same numbers whatever else is in the queue.
     Ledger: ``vfx`` (artist-days x the day rate of the vendor each shot went to) at release.
     Timeline: span ``<origin> shots``.
-    Handles no interrupts.
     """
-    env = rep.env
     stream = f"vfx_{origin}"
     work = getattr(cgi.classes, shot_class)
     shot_seconds = rep.draw(stream, cgi.shot_seconds)
@@ -136,7 +134,7 @@ def make_shots(
     per_iteration = rep.draw(stream, work.artist_days_per_iteration, shots)
     iterations = np.maximum(1.0, np.rint(rep.draw(stream, work.iterations, shots)))
     efforts = per_iteration * iterations
-    released = env.now
+    released = rep.env.now
     finish, cost = vendors.schedule(released, efforts, shot_class)
     done = float(finish.max())
     previous = rep.drivers["vfx_done_day"]
@@ -144,6 +142,5 @@ def make_shots(
     rep.ledger.charge(released, "vfx", f"{origin} {shot_class} shots", float(cost))
     rep.count("vfx_shots", shots)
     rep.count("vfx_artist_days", float(efforts.sum()))
-    yield env.timeout(done - released)
     rep.timeline.span("vfx", f"{origin} shots", released, done)
     return done

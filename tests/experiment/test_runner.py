@@ -76,10 +76,10 @@ def test_a_failing_replication_is_named_with_how_to_replay_it(tiny_scenario, mon
     """Replication 3 of 'ground' raises: the run fails naming it, the seed and the replay call."""
     real = runner.run_replication
 
-    def flaky(scenario, strategy, seed, replication):
+    def flaky(scenario, strategy, seed, replication, **how):
         if (strategy, replication) == ("ground", 3):
             raise ZeroDivisionError("division by zero")
-        return real(scenario, strategy, seed, replication)
+        return real(scenario, strategy, seed, replication, **how)
 
     monkeypatch.setattr(runner, "run_replication", flaky)
     with pytest.raises(
@@ -97,7 +97,7 @@ def test_a_failing_replication_stops_the_run_early(tiny_scenario, monkeypatch) -
     """Every replication raising: the run stops after the first batch instead of running all."""
     calls = []
 
-    def broken(scenario, strategy, seed, replication):
+    def broken(scenario, strategy, seed, replication, **how):
         calls.append(replication)
         raise ValueError("broken model")
 

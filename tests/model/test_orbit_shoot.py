@@ -184,7 +184,7 @@ def test_a_stay_in_high_beta_season_has_no_night_to_lose() -> None:
     origin = days_since_j2000(scenario.production.start_date)
     high = next(d for d in range(0, 700) if abs(plane.beta_deg(origin + d + 0.5)) > 71)
     rep = replication_of(scenario, "orbit")
-    log = film_aboard(rep, scenario.sources.orbit, PLAN, float(high), 1.0)
+    log = film_aboard(rep, scenario.sources.orbit, PLAN, float(high), 1.0).days()
     assert log[0].night_fraction == 0.0
     assert log[0].light_limited_minutes == 0.0
 
