@@ -19,6 +19,7 @@ from pathlib import Path
 import simpy
 
 from sim import load_scenario, run_experiment, run_replication
+from sim.model.production import Opening
 
 SPLIT = Path(__file__).parent.parent / "scenarios" / "split.yaml"
 
@@ -63,8 +64,9 @@ def model_speed(replications: int, rounds: int) -> dict[str, float]:
         try:
             start = time.perf_counter()
             for index in range(first, first + per_round):
+                opening = Opening.draw(scenario, 1, index)  # as a run does: once for all
                 for name in scenario.strategies:
-                    run_replication(scenario, name, 1, index, record=False)  # as a run does
+                    run_replication(scenario, name, 1, index, record=False, opening=opening)
             elapsed = time.perf_counter() - start
         finally:
             simpy.Environment.step = original  # type: ignore[method-assign]

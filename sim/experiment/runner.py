@@ -15,7 +15,7 @@ from sim.core.errors import Failure, ReplicationError, UsageError
 from sim.experiment.executors import run_batches
 from sim.experiment.results import Columns, Results, Row, columns_for, columns_of, row_of
 from sim.model.outcome import Outcome
-from sim.model.production import run_replication
+from sim.model.production import Opening, run_replication
 from sim.scenario.schema import Scenario
 
 #: Replications per batch handed to a worker: big enough to amortise the hand-over.
@@ -38,10 +38,12 @@ def simulate_batch(batch: Batch) -> tuple[Columns, list[Failure]]:
     rows: list[Row] = []
     failures: list[Failure] = []
     for replication in range(batch.start, batch.stop):
+        opening = None  # drawn once, for every strategy of this replication
         for strategy in batch.strategies:
             try:
+                opening = opening or Opening.draw(batch.scenario, batch.seed, replication)
                 outcome = run_replication(
-                    batch.scenario, strategy, batch.seed, replication, record=False
+                    batch.scenario, strategy, batch.seed, replication, record=False, opening=opening
                 )
             except Exception as error:
                 failures.append(Failure(strategy, replication, f"{type(error).__name__}: {error}"))

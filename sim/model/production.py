@@ -26,11 +26,12 @@ from sim.model.orbit_shoot import orbit_track
 from sim.model.outcome import Outcome, outcome_of
 from sim.model.parabolic import fly_parabolic
 from sim.model.post import post_produce
-from sim.model.risks import draw_register, strike
+from sim.model.risks import Strike, draw_register, strike
+from sim.model.sampling import sample
 from sim.model.stock import license_stock
 from sim.model.suborbital import fly_suborbital
 from sim.model.timeline import Timeline
-from sim.model.vfx import Vendors, release_shots
+from sim.model.vfx import Vendors, day_rates, release_shots
 from sim.scenario.quantities import SceneKind, ShotClass, SourceName
 from sim.scenario.schema import Scenario
 from sim.scenario.sources import can_deliver
@@ -54,26 +55,63 @@ class Book:
     delivery_day: float = math.inf
 
 
+@dataclass(frozen=True)
+class Opening:
+    """What every strategy of one replication starts from, drawn once for all of them.
+
+    The risk register, the daily overhead, pre-production's length and the vendors' day rates
+    come from streams nothing else draws from (``risks``, ``production``, ``vfx_rates``), in an
+    order no strategy changes: every strategy gets the same numbers (common random numbers),
+    so a run draws them once per replication rather than once per strategy.
+    """
+
+    register: dict[str, list[Strike]]
+    overhead_per_day: float
+    preproduction_days: float
+    vendor_rates_usd: list[float]
+
+    @classmethod
+    def draw(cls, scenario: Scenario, seed: int, replication: int) -> Opening:
+        """The opening of replication `replication` under master seed `seed`."""
+        streams = Streams(seed, replication)
+        production = scenario.production
+        return cls(
+            register=draw_register(scenario, streams),
+            overhead_per_day=sample(production.overhead_usd_per_day, streams["production"]),
+            preproduction_days=sample(production.preproduction_days, streams["production"]),
+            vendor_rates_usd=day_rates(scenario.sources.cgi, streams),
+        )
+
+
 def run_replication(
-    scenario: Scenario, strategy: str, seed: int, replication: int, *, record: bool = True
+    scenario: Scenario,
+    strategy: str,
+    seed: int,
+    replication: int,
+    *,
+    record: bool = True,
+    opening: Opening | None = None,
 ) -> Outcome:
     """Simulate replication `replication` of `strategy` with master seed `seed`.
 
     Same arguments, same outcome, bit for bit: every draw comes from the replication's named
     streams. `record` keeps the timeline and the days aboard, which only a trace reads.
+    `opening` is the replication's `Opening` when the caller runs several strategies of it.
     """
+    if opening is None:
+        opening = Opening.draw(scenario, seed, replication)
     env = simpy.Environment()
     rep = Replication(
         env, scenario, strategy, Streams(seed, replication), timeline=Timeline(recording=record)
     )
     for name in scenario.risks:
         rep.drivers[f"risk_{name}"] = 0.0
-    rep.pending_risks = draw_register(rep)
-    overhead_per_day = rep.draw("production", scenario.production.overhead_usd_per_day)
-    preproduction_days = rep.draw("production", scenario.production.preproduction_days)
-    preproduction_days += strike(rep, "production").delay_days
+    rep.pending_risks = dict(opening.register)  # strikes replace a target's list, never edit it
+    overhead_per_day = opening.overhead_per_day
+    preproduction_days = opening.preproduction_days + strike(rep, "production").delay_days
     rep.drivers["preproduction_days"] = preproduction_days
-    book = Book(vendors=Vendors.hire(rep, scenario.sources.cgi, preproduction_days))
+    vendors = Vendors(scenario.sources.cgi, preproduction_days, opening.vendor_rates_usd)
+    book = Book(vendors=vendors)
     production = env.process(produce(rep, book, preproduction_days))
     env.run(until=scenario.simulation.horizon_days)
     delivered = not production.is_alive

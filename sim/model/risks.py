@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sim.core.rng import Streams
 from sim.model.context import Replication
+from sim.model.sampling import sample
+from sim.scenario.schema import Scenario
 
 
 @dataclass(frozen=True)
@@ -28,21 +31,21 @@ class Strike:
     return_after_days: float = 0.0
 
 
-def draw_register(rep: Replication) -> dict[str, list[Strike]]:
+def draw_register(scenario: Scenario, streams: Streams) -> dict[str, list[Strike]]:
     """Occurred events by target.
 
     Draws from stream ``risks``: 3 numbers per listed event (occurrence, delay, cost), and 2 more
     for an early return (days to undock, moment in the stay: uniform, a constant hazard).
     """
-    rng = rep.streams["risks"]
+    rng = streams["risks"]
     occurred: dict[str, list[Strike]] = {}
-    for name, event in rep.scenario.risks.items():
+    for name, event in scenario.risks.items():
         happens = rng.random() < event.probability
-        delay = rep.draw("risks", event.delay_days)
-        cost = rep.draw("risks", event.cost_usd)
+        delay = sample(event.delay_days, rng)
+        cost = sample(event.cost_usd, rng)
         at_fraction = return_after = 0.0
         if event.effect == "early_return":
-            return_after = rep.draw("risks", event.return_after_days)
+            return_after = sample(event.return_after_days, rng)
             at_fraction = float(rng.random())
         if happens:
             strike = Strike(name, event.hits, event.effect, delay, cost, at_fraction, return_after)

@@ -22,7 +22,9 @@ import math
 
 import numpy as np
 
+from sim.core.rng import Streams
 from sim.model.context import Replication
+from sim.model.sampling import sample
 from sim.scenario.quantities import SHOT_CLASSES, ShotClass
 from sim.scenario.sources import Cgi
 
@@ -70,6 +72,12 @@ class VendorTeam:
         return self._free_at[0]
 
 
+def day_rates(cgi: Cgi, streams: Streams) -> list[float]:
+    """The vendors' artist-day rates, drawn on ``vfx_rates``: the lead's, then the others'."""
+    rates = [cgi.artist_day_usd, *(v.artist_day_usd for v in cgi.other_vendors.values())]
+    return [sample(rate, streams["vfx_rates"]) for rate in rates]
+
+
 class Vendors:
     """The lead vendor and the others, each a team with its day rate and the classes it takes."""
 
@@ -80,12 +88,6 @@ class Vendors:
             self.teams.append(VendorTeam(vendor.artists, available_day))
             self.classes.append(tuple(vendor.classes))
         self.rates_usd = rates_usd
-
-    @classmethod
-    def hire(cls, rep: Replication, cgi: Cgi, available_day: float) -> Vendors:
-        """The scenario's vendors, their day rates drawn on ``vfx_rates``, the lead's first."""
-        rates = [cgi.artist_day_usd, *(v.artist_day_usd for v in cgi.other_vendors.values())]
-        return cls(cgi, available_day, [rep.draw("vfx_rates", rate) for rate in rates])
 
     @property
     def lead(self) -> VendorTeam:

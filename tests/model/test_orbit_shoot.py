@@ -40,7 +40,7 @@ def shoot(orbit: dict, index: int = 0, *, cut: float = 0.0, risks: dict | None =
     """
     scenario = scenario_from_data(tiny_data(sources__orbit=orbit, risks=risks or {}))
     rep = replication_of(scenario, "orbit", index=index)
-    rep.pending_risks = draw_register(rep)
+    rep.pending_risks = draw_register(rep.scenario, rep.streams)
     process = rep.env.process(shoot_on_orbit(rep, scenario.sources.orbit, PLAN, stay_cut_days=cut))
     rep.env.run()
     return rep, process.value

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from sim.model.production import run_replication
+from sim.model.production import Opening, run_replication
 from sim.scenario.load import scenario_from_data
 from sim.scenario.quantities import SOURCES
 from tests.conftest import tiny_data
@@ -251,3 +251,17 @@ def test_twice_the_vfx_team_speeds_up_only_the_films_waiting_on_vfx() -> None:
         assert staged[0].critical_track != "vfx"
         assert staged[1].delivery_day == staged[0].delivery_day
         assert staged[1].cost_usd == staged[0].cost_usd
+
+
+def test_one_opening_shared_by_every_strategy_changes_nothing() -> None:
+    """A run draws a replication's opening once for all strategies: each outcome is the same
+    as when the strategy draws its own, with the risk register struck by each independently."""
+    scenario = scenario_from_data(tiny_data())
+    for index in range(8):
+        opening = Opening.draw(scenario, 7, index)
+        for name in scenario.strategies:
+            shared = run_replication(scenario, name, 7, index, record=False, opening=opening)
+            alone = run_replication(scenario, name, 7, index, record=False)
+            assert shared.drivers == alone.drivers
+            assert shared.cost_by_category == alone.cost_by_category
+            assert shared.delivery_day == alone.delivery_day
