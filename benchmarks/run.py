@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -20,6 +21,7 @@ import simpy
 
 from sim import load_scenario, run_experiment, run_replication
 from sim.model.production import Opening
+from sim.scenario.schema import Scenario
 
 SPLIT = Path(__file__).parent.parent / "scenarios" / "split.yaml"
 
@@ -39,14 +41,42 @@ def bare_timeouts_per_second(count: int) -> float:
 
 
 def model_speed(replications: int, rounds: int) -> dict[str, float]:
-    """Bare timeouts/s, replications/s and events per replication (serial, split.yaml).
+    """Bare timeouts/s, replications/s, their ratio, and events per replication (split.yaml).
 
-    The two are measured in alternating rounds, each round on replications not run before,
-    and each rate is the best round's: this machine's speed changes from one second to the
-    next (two-fold at times), and the best round is the one least slowed by whatever else
-    shares it, as `timeit` advises.
+    This machine's speed changes from one second to the next (two-fold at times), so the two
+    are measured in `rounds` short rounds, each a chain of bare timeouts, a few replications
+    not run before, and another chain; a round's ratio compares the model with the timeouts
+    around it, and the ratio reported is the median round's. The rates are the best rounds'.
+    Replications run as a run runs them: no timeline, one opening for all strategies.
     """
     scenario = load_scenario(SPLIT)
+    per_round = max(1, replications // rounds)
+    bare: list[float] = []
+    model: list[float] = []
+    ratios: list[float] = []
+    for first in range(0, per_round * rounds, per_round):
+        before = bare_timeouts_per_second(10_000)
+        start = time.perf_counter()
+        for index in range(first, first + per_round):
+            opening = Opening.draw(scenario, 1, index)
+            for name in scenario.strategies:
+                run_replication(scenario, name, 1, index, record=False, opening=opening)
+        rate = per_round * len(scenario.strategies) / (time.perf_counter() - start)
+        after = bare_timeouts_per_second(10_000)
+        bare += [before, after]
+        model.append(rate)
+        ratios.append((before + after) / 2 / rate)
+    return {
+        "bare": max(bare),
+        "model": max(model),
+        "ratio": statistics.median(ratios),
+        "ratio_quartiles": statistics.quantiles(ratios, n=4)[::2],
+        "events": _events_per_replication(scenario, per_round),
+    }
+
+
+def _events_per_replication(scenario: Scenario, indices: int) -> float:
+    """SimPy events (steps) per replication, counted on replications apart from the timing."""
     steps = 0
     original = simpy.Environment.step
 
@@ -55,24 +85,14 @@ def model_speed(replications: int, rounds: int) -> dict[str, float]:
         steps += 1
         original(self)
 
-    per_round = max(1, replications // rounds)
-    bare: list[float] = []
-    model: list[float] = []
-    for first in range(0, per_round * rounds, per_round):
-        bare.append(bare_timeouts_per_second(100_000))
-        simpy.Environment.step = counting_step  # type: ignore[method-assign]
-        try:
-            start = time.perf_counter()
-            for index in range(first, first + per_round):
-                opening = Opening.draw(scenario, 1, index)  # as a run does: once for all
-                for name in scenario.strategies:
-                    run_replication(scenario, name, 1, index, record=False, opening=opening)
-            elapsed = time.perf_counter() - start
-        finally:
-            simpy.Environment.step = original  # type: ignore[method-assign]
-        model.append(per_round * len(scenario.strategies) / elapsed)
-    events = steps / (per_round * rounds * len(scenario.strategies))
-    return {"bare": max(bare), "model": max(model), "events": events}
+    simpy.Environment.step = counting_step  # type: ignore[method-assign]
+    try:
+        for index in range(indices):
+            for name in scenario.strategies:
+                run_replication(scenario, name, 1, index, record=False)
+    finally:
+        simpy.Environment.step = original  # type: ignore[method-assign]
+    return steps / (indices * len(scenario.strategies))
 
 
 def speedup(replications: int, rounds: int = 3) -> dict[str, float]:
@@ -130,16 +150,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--reps", type=int, default=400, help="replications per strategy")
     reps = parser.parse_args().reps
-    speed = model_speed(reps, rounds=20)
-    bare, rate = speed["bare"], speed["model"]
+    speed = model_speed(reps, rounds=100)
+    low, high = speed["ratio_quartiles"]
     print(f"machine: {os.cpu_count()} cores")
-    print("best of 20 alternating rounds:")
-    print(f"  raw SimPy: {bare:,.0f} bare timeouts/s")
+    print(f"raw SimPy: {speed['bare']:,.0f} bare timeouts/s (best of 200 chains)")
     print(
-        f"  model (split.yaml, serial): {rate:,.0f} replications/s, "
-        f"{speed['events']:,.1f} events/replication"
+        f"model (split.yaml, serial): {speed['model']:,.0f} replications/s (best of 100 rounds),"
+        f" {speed['events']:,.1f} events/replication"
     )
-    print(f"  a replication costs as much as {bare / rate:,.0f} bare timeouts")
+    print(
+        f"a replication costs as much as {speed['ratio']:,.0f} bare timeouts"
+        f" (median of 100 rounds; quartiles {low:,.0f}-{high:,.0f})"
+    )
     times = speedup(reps * 2)
     one = times["1 worker"]
     print(f"run of {reps * 2} replications x 5 strategies (best of 3, the first pool once):")

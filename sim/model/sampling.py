@@ -34,18 +34,16 @@ def sample(dist: DistBase, rng: np.random.Generator, size: int) -> np.ndarray: .
 
 
 def sample(dist: DistBase, rng: np.random.Generator, size: int | None = None) -> float | np.ndarray:
-    """One draw (a float) or `size` draws (an array) from `dist`."""
-    if size is None:
-        return _one(dist, rng)
-    return _draw(dist, rng, size)
+    """One draw (a float) or `size` draws (an array) from `dist`.
 
-
-def _one(dist: DistBase, rng: np.random.Generator) -> float:
-    """One draw, as a float: what a size-1 draw of `dist` on `rng` gives, bit for bit."""
-    draw = _ONE.get(type(dist))
-    if draw is None:
+    One draw is what a size-1 draw gives, bit for bit, made without an array where it can be.
+    """
+    if size is not None:
+        return _draw(dist, rng, size)
+    one = _ONE.get(type(dist))
+    if one is None:
         return float(_draw(dist, rng, 1)[0])
-    return draw(dist, rng)
+    return one(dist, rng)
 
 
 # The scalar draws below are numpy's own C formulas (numpy/random/src/distributions), and
@@ -63,13 +61,11 @@ def _uniform(dist: Uniform, rng: np.random.Generator) -> float:
 
 
 def _triangular(dist: Triangular, rng: np.random.Generator) -> float:
-    low, mode, high = dist.min, dist.mode, dist.max
-    base = high - low
-    left = mode - low
+    low, high, ratio, left, right = dist.inverse_cdf_terms
     u = rng.random()
-    if u <= left / base:
-        return low + math.sqrt(u * (left * base))
-    return high - math.sqrt((1.0 - u) * ((high - mode) * base))
+    if u <= ratio:
+        return low + math.sqrt(u * left)
+    return high - math.sqrt((1.0 - u) * right)
 
 
 def _lognormal(dist: Lognormal, rng: np.random.Generator) -> float:

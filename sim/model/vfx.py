@@ -42,14 +42,21 @@ class VendorTeam:
     def schedule(self, release_day: float, efforts: np.ndarray) -> np.ndarray:
         """Place shots released on `release_day`, in order; return each shot's finish day."""
         free_at = self._free_at
-        if free_at[0] < release_day:
-            # an artist idle before the release starts at the release: lifting every free day
-            # to it first keeps the heap's order and gives each shot the same start
-            free_at[:] = [day if day > release_day else release_day for day in free_at]
+        work = efforts.tolist()
+        starts: list[float] = []
+        if free_at[0] <= release_day:
+            # The artists idle at the release take the first shots, all starting then (no one
+            # is free sooner); the rest of the team stays as it was.
+            busy = [day for day in free_at if day > release_day]
+            taken = min(len(free_at) - len(busy), len(work))
+            starts = [release_day] * taken
+            free_at[:] = busy + [release_day + effort for effort in work[:taken]]
+            free_at += [release_day] * (self.artists - len(free_at))
             heapq.heapify(free_at)
+            work = work[taken:]
         replace = heapq.heapreplace
         # heapreplace returns the day the artist taking the shot was free: its start
-        starts = [replace(free_at, free_at[0] + effort) for effort in efforts.tolist()]
+        starts += [replace(free_at, free_at[0] + effort) for effort in work]
         self.busy_artist_days += float(efforts.sum())
         return np.asarray(starts) + efforts
 

@@ -11,6 +11,7 @@ In YAML a distribution is either a plain number (a fixed value) or a mapping wit
 
 from __future__ import annotations
 
+import functools
 import math
 from statistics import NormalDist
 from typing import Annotated, Any, Literal
@@ -114,6 +115,17 @@ class Triangular(_ThreePoint):
     """Triangular by min, mode and max: the three-point estimate of schedule-risk tools."""
 
     dist: Literal["triangular"]
+
+    @functools.cached_property
+    def inverse_cdf_terms(self) -> tuple[float, float, float, float, float]:
+        """min, max, the mode's quantile, (mode - min)(max - min) and (max - mode)(max - min).
+
+        A draw at quantile u is min + sqrt(u (mode - min)(max - min)) up to the mode's quantile,
+        max - sqrt((1 - u)(max - mode)(max - min)) above it; computed as numpy computes them.
+        """
+        base = self.max - self.min
+        left = self.mode - self.min
+        return self.min, self.max, left / base, left * base, (self.max - self.mode) * base
 
     @property
     def mean(self) -> float:  # noqa: D102
@@ -230,7 +242,7 @@ class Lognormal(DistBase):
             raise ValueError(f"p90 {self.p90:g} must be above median {self.median:g}")
         return self
 
-    @property
+    @functools.cached_property
     def log_params(self) -> tuple[float, float]:
         """(mu, sigma) of the underlying normal."""
         if self.mu is not None and self.sigma is not None:
