@@ -7,11 +7,13 @@ where it runs cannot change what it computes. Dask is optional (``pip install
 
 from __future__ import annotations
 
+import collections
 import multiprocessing
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from contextlib import ExitStack, contextmanager
 from typing import Any, TypeVar
 
@@ -38,22 +40,67 @@ def run_batches(
         return
     if jobs <= 1 or len(batches) <= 1:
         for batch in batches:
-            result = work(batch)
-            if progress:
-                progress(batch.stop - batch.start)
-            yield result
+            yield _reported(batch, work(batch), progress)
         return
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
-        with _main_left_out():
-            futures = {pool.submit(work, batch): batch for batch in batches}
+    yield from _on_pool(work, batches, jobs, progress)
+
+
+def _reported(batch: Any, result: R, progress: Callable[[int], None] | None) -> R:
+    """`result`, once `progress` has been told that `batch`'s replications are done."""
+    if progress:
+        progress(batch.stop - batch.start)
+    return result
+
+
+def _on_pool(
+    work: Callable[[Any], R],
+    batches: Sequence[Any],
+    jobs: int,
+    progress: Callable[[int], None] | None,
+) -> Iterator[R]:
+    """`jobs` worker processes, and this one while they start.
+
+    Starting the workers waits for the fork server to import the model (most of a second), and
+    the first `submit` blocks until then. So a thread starts the pool and hands it the batches
+    from the front while this process works through batches from the back; once the pool has
+    them all, this process only gathers (working alongside the workers would slow them).
+    """
+    left = collections.deque(batches)
+    lock = threading.Lock()
+    futures: dict[Future[R], Any] = {}
+    failed: list[BaseException] = []
+
+    def hand_over() -> None:
         try:
+            with _main_left_out():
+                while True:
+                    with lock:
+                        if not left:
+                            return
+                        batch = left.popleft()
+                    futures[pool.submit(work, batch)] = batch
+        except BaseException as error:  # raised again in the calling thread
+            failed.append(error)
+
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
+        handing = threading.Thread(target=hand_over, name="spacesim-pool-start", daemon=True)
+        handing.start()
+        try:
+            while handing.is_alive():
+                with lock:
+                    batch = left.pop() if left else None
+                if batch is None:
+                    break
+                yield _reported(batch, work(batch), progress)
+            handing.join()
+            if failed:
+                raise failed[0]
             for future in as_completed(futures):
-                result = future.result()
-                if progress:
-                    batch = futures[future]
-                    progress(batch.stop - batch.start)
-                yield result
+                yield _reported(futures[future], future.result(), progress)
         except BaseException:
+            with lock:
+                left.clear()
+            handing.join()
             for future in futures:
                 future.cancel()
             raise

@@ -19,7 +19,7 @@ from sim.model.production import Opening, run_replication
 from sim.scenario.schema import Scenario
 
 #: Replications per batch handed to a worker: big enough to amortise the hand-over.
-BATCH_SIZE = 50
+BATCH_SIZE = 20
 
 
 @dataclass(frozen=True)

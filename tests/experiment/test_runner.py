@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import random
 import subprocess
 import sys
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +16,7 @@ import pytest
 from sim.analysis.summary import precise_to
 from sim.core.errors import ReplicationError, UsageError
 from sim.experiment import runner
+from sim.experiment.executors import run_batches
 from sim.experiment.runner import run_experiment
 from sim.scenario.load import scenario_from_data
 from tests.conftest import tiny_data
@@ -36,6 +40,27 @@ def test_parallel_equals_serial(tiny_scenario, monkeypatch) -> None:
     serial = run_experiment(tiny_scenario, replications=30, seed=5).to_csv()
     monkeypatch.setattr(runner, "BATCH_SIZE", 7)
     assert run_experiment(tiny_scenario, replications=30, seed=5, jobs=2).to_csv() == serial
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    stop: int
+
+
+def _where(batch: _Span) -> tuple[int, int]:
+    time.sleep(0.02)
+    return batch.start, os.getpid()
+
+
+def test_a_pool_runs_every_batch_once_and_reports_every_replication() -> None:
+    """Batches go to the workers and, while they start, to this process: none twice or lost."""
+    batches = [_Span(start, start + 3) for start in range(0, 120, 3)]
+    done: list[int] = []
+    results = list(run_batches(_where, batches, jobs=2, progress=done.append))
+    assert sorted(start for start, _ in results) == [batch.start for batch in batches]
+    assert sum(done) == 120
+    assert any(pid != os.getpid() for _, pid in results)
 
 
 def test_dropping_a_strategy_leaves_the_others_unchanged(tiny_scenario) -> None:

@@ -254,8 +254,11 @@ def test_twice_the_vfx_team_speeds_up_only_the_films_waiting_on_vfx() -> None:
 
 
 def test_one_opening_shared_by_every_strategy_changes_nothing() -> None:
-    """A run draws a replication's opening once for all strategies: each outcome is the same
-    as when the strategy draws its own, with the risk register struck by each independently."""
+    """A run draws a replication's opening once for all strategies: nothing changes.
+
+    Each outcome is the same as when the strategy draws its own opening, the risk register
+    struck by each strategy independently.
+    """
     scenario = scenario_from_data(tiny_data())
     for index in range(8):
         opening = Opening.draw(scenario, 7, index)
