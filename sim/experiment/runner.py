@@ -18,7 +18,8 @@ from sim.model.outcome import Outcome
 from sim.model.production import Opening, run_replication
 from sim.scenario.schema import Scenario
 
-#: Replications per batch handed to a worker: big enough to amortise the hand-over.
+#: Replications per batch: enough to amortise handing one over, few enough that the workers
+#: finish together.
 BATCH_SIZE = 20
 
 

@@ -14,7 +14,7 @@ from sim.core.rng import Streams
 from sim.model.ledger import Ledger
 from sim.model.sampling import sample
 from sim.model.timeline import Timeline
-from sim.scenario.dists import DistBase
+from sim.scenario.dists import DistBase, Fixed
 from sim.scenario.quantities import SceneKind, SourceName
 from sim.scenario.schema import CrewRole, Scenario, Strategy
 
@@ -112,7 +112,13 @@ class Replication:
     def draw(self, stream: str, dist: DistBase, size: int) -> np.ndarray: ...
 
     def draw(self, stream: str, dist: DistBase, size: int | None = None) -> float | np.ndarray:
-        """Draw from `dist` on the named stream of this replication."""
+        """Draw from `dist` on the named stream of this replication.
+
+        A fixed value draws nothing, so it does not open the stream (opening one costs more
+        than most draws, and several are opened only for constants in a typical scenario).
+        """
+        if size is None and type(dist) is Fixed:
+            return dist.value
         return sample(dist, self.streams[stream], size)
 
     def count(self, driver: str, amount: float = 1.0) -> None:
