@@ -92,7 +92,7 @@ def vfx_makespan() -> str:
     rows = []
     for shots, artists, effort in ((100, 40, 0.5), (250, 40, 4.0), (37, 8, 2.5)):
         team = VendorTeam(artists, available_day=0.0)
-        finish = float(team.schedule(0.0, np.full(shots, effort)).max())
+        finish = max(team.schedule(0.0, [effort] * shots))
         exact = math.ceil(shots / artists) * effort
         rows.append([f"{shots} x {effort:g} d on {artists}", f"{exact:g}", f"{finish:g}"])
     return _table(["shots", "ceil(N/c)·d (days)", "model (days)"], rows)

@@ -163,7 +163,7 @@ def _sickness(rep: Replication, orbit: Orbit, days: int) -> tuple[np.ndarray, np
     sick = stream.random(flyers) < orbit.sickness_probability
     duration = np.where(sick, rep.draw("orbit_sickness", orbit.sickness_days, flyers), 0.0)
     severity = rep.draw("orbit_sickness", orbit.sick_yield_loss, flyers)
-    rep.drivers["orbit_sick_flyers"] = float(sick.sum())
+    rep.drivers["orbit_sick_flyers"] = float(np.count_nonzero(sick))
     ill = np.clip(duration[None, :] - np.arange(days)[:, None], 0.0, 1.0)  # day x flyer
     lost = (ill * severity[None, :]).sum(axis=1) / max(flyers, 1)
     return (ill > 0).sum(axis=1), lost
@@ -182,10 +182,10 @@ def _camera_time(
     mtbf = rep.draw("orbit_equipment", orbit.camera_mtbf_hours)
     swap = rep.draw("orbit_equipment", orbit.camera_swap_hours)
     in_use, spares, working = orbit.cameras_in_use, orbit.spare_cameras, orbit.cameras_in_use
-    filmed = np.zeros_like(hours)
-    failures = np.zeros(hours.shape, dtype=int)
-    for day, available in enumerate(hours):
-        left = float(available)
+    filmed = [0.0] * len(hours)
+    failures = [0] * len(hours)
+    for day, available in enumerate(hours.tolist()):
+        left = available
         while left > 0 and working > 0:
             until = stream.exponential(mtbf / working)
             if until >= left:
@@ -199,8 +199,8 @@ def _camera_time(
                 left -= min(swap, left)
             else:
                 working -= 1
-    rep.drivers["orbit_camera_failures"] = float(failures.sum())
-    return filmed, failures
+    rep.drivers["orbit_camera_failures"] = float(sum(failures))
+    return np.array(filmed), np.array(failures)
 
 
 def _by_kind(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, overload
@@ -84,27 +83,21 @@ class Replication:
     #: What the flying crew is paid per person-day held, once drawn (see `sim.model.holds`).
     hold_rate_usd: float | None = None
 
-    # Cached: a replication reads these many times and the scenario never changes under it.
+    # Set once: a replication reads these many times and the scenario never changes under it.
+    #: The strategy this replication plays.
+    strategy: Strategy = field(init=False)
+    #: The strategy's planned screen minutes, per source and scene kind.
+    plan: dict[SourceName, dict[SceneKind, float]] = field(init=False)
+    #: The roles who fly in this strategy.
+    crew: dict[str, CrewRole] = field(init=False)
+    #: People who fly (backups not counted).
+    flyers: int = field(init=False)
 
-    @functools.cached_property
-    def strategy(self) -> Strategy:
-        """The strategy this replication plays."""
-        return self.scenario.strategies[self.strategy_name]
-
-    @functools.cached_property
-    def plan(self) -> dict[SourceName, dict[SceneKind, float]]:
-        """The strategy's planned screen minutes, per source and scene kind."""
-        return self.strategy.planned_minutes(self.scenario.script)
-
-    @functools.cached_property
-    def crew(self) -> dict[str, CrewRole]:
-        """The roles who fly in this strategy."""
-        return self.scenario.crew_for(self.strategy_name)
-
-    @functools.cached_property
-    def flyers(self) -> int:
-        """People who fly (backups not counted)."""
-        return sum(role.count for role in self.crew.values())
+    def __post_init__(self) -> None:
+        self.strategy = self.scenario.strategies[self.strategy_name]
+        self.plan = self.strategy.planned_minutes(self.scenario.script)
+        self.crew = self.scenario.crew_for(self.strategy_name)
+        self.flyers = sum(role.count for role in self.crew.values())
 
     @overload
     def draw(self, stream: str, dist: DistBase, size: None = None) -> float: ...

@@ -19,6 +19,7 @@ CATEGORIES: tuple[str, ...] = (
     "overhead",
     "risk",
 )
+_KNOWN = frozenset(CATEGORIES)
 
 
 #: The lines of a film budget's top sheet, each the categories it adds up, in top-sheet order:
@@ -60,7 +61,7 @@ class Ledger:
         Raises:
             ValueError: unknown category or a negative amount (costs never go below zero).
         """
-        if category not in CATEGORIES:
+        if category not in _KNOWN:
             raise ValueError(f"unknown cost category {category!r}")
         if not amount_usd >= 0:
             raise ValueError(f"cost {amount_usd!r} for {account} is negative or not a number")

@@ -74,12 +74,12 @@ def outcome_of(
     minutes["cgi"] = planned["cgi"] + remade_minutes
     shortfall = sum(planned[s] - own[s] for s in SOURCES if s != "cgi")
     space_total = sum(script.minutes(kind) for kind in SPACE_KINDS)
-    real = sum(
-        footage.get(source, {}).get(kind, 0.0)
-        for footage in (obtained, reshot)
-        for source in REAL_SOURCES
-        for kind in SPACE_KINDS
-    )
+    real = 0.0
+    for footage in (obtained, reshot):
+        for source in REAL_SOURCES:
+            kinds = footage.get(source, {})
+            for kind in SPACE_KINDS if kinds else ():
+                real += kinds.get(kind, 0.0)
     return Outcome(
         strategy=rep.strategy_name,
         replication=rep.streams.replication,
@@ -95,7 +95,7 @@ def outcome_of(
         remade_minutes=remade_minutes,
         cut_minutes=cut_minutes,
         real_share=real / space_total if space_total > 0 else math.nan,
-        drivers=dict(rep.drivers),
+        drivers=rep.drivers,
         ledger=rep.ledger,
         timeline=rep.timeline,
         orbit_log=tuple(rep.orbit_log),

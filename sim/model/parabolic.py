@@ -70,7 +70,7 @@ def fly_parabolic(
                 "parabolic", aircraft.weightless_seconds_per_parabola, aircraft.parabolas_per_flight
             )
             ratio = rep.draw("parabolic", aircraft.shooting_ratio)
-            obtained += float(seconds.sum()) * usable / 60.0 * aircraft.cameras / ratio
+            obtained += sum(seconds.tolist()) * usable / 60.0 * aircraft.cameras / ratio
             flights += 1
             rep.ledger.charge(start + day - 1, "seats", item, per_flight)
     yield env.timeout(day)

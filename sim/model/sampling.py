@@ -78,7 +78,12 @@ def _gamma(dist: Gamma, rng: np.random.Generator) -> float:
 
 
 def _discrete_one(dist: Discrete, rng: np.random.Generator) -> float:
-    return float(dist.values[bisect.bisect_right(_cdf(dist).tolist(), rng.random())])
+    return float(dist.values[bisect.bisect_right(dist.cumulative, rng.random())])
+
+
+def _empirical_one(dist: Empirical, rng: np.random.Generator) -> float:
+    # a scalar `integers` draws what a size-1 one does, without its size checks
+    return float(dist.data[rng.integers(0, len(dist.data))])
 
 
 _ONE: dict[type, Callable[[Any, np.random.Generator], float]] = {
@@ -88,6 +93,7 @@ _ONE: dict[type, Callable[[Any, np.random.Generator], float]] = {
     Lognormal: _lognormal,
     Gamma: _gamma,
     Discrete: _discrete_one,
+    Empirical: _empirical_one,
 }
 
 
@@ -106,15 +112,8 @@ def _bernoulli(dist: Bernoulli, rng: np.random.Generator, n: int) -> np.ndarray:
 
 def _discrete(dist: Discrete, rng: np.random.Generator, n: int) -> np.ndarray:
     # what `rng.choice(len(values), n, p=probabilities)` does, less its checks
-    index = _cdf(dist).searchsorted(rng.random(n), side="right")
+    index = np.searchsorted(dist.cumulative, rng.random(n), side="right")
     return np.asarray(dist.values, dtype=float)[index]
-
-
-def _cdf(dist: Discrete) -> np.ndarray:
-    """The cumulative probabilities numpy's `choice` searches, normalised as it does."""
-    cdf = np.cumsum(np.asarray(dist.probabilities, dtype=float))
-    cdf /= cdf[-1]
-    return cdf
 
 
 def _truncated_normal(dist: Normal, rng: np.random.Generator, n: int) -> np.ndarray:

@@ -39,26 +39,26 @@ class VendorTeam:
         self._free_at = [available_day] * artists
         self.busy_artist_days = 0.0
 
-    def schedule(self, release_day: float, efforts: np.ndarray) -> np.ndarray:
+    def schedule(self, release_day: float, efforts: list[float]) -> list[float]:
         """Place shots released on `release_day`, in order; return each shot's finish day."""
         free_at = self._free_at
-        work = efforts.tolist()
-        starts: list[float] = []
+        work = efforts
+        finish: list[float] = []
         if free_at[0] <= release_day:
             # The artists idle at the release take the first shots, all starting then (no one
             # is free sooner); the rest of the team stays as it was.
             busy = [day for day in free_at if day > release_day]
             taken = min(len(free_at) - len(busy), len(work))
-            starts = [release_day] * taken
-            free_at[:] = busy + [release_day + effort for effort in work[:taken]]
+            finish = [release_day + effort for effort in work[:taken]]
+            free_at[:] = busy + finish
             free_at += [release_day] * (self.artists - len(free_at))
             heapq.heapify(free_at)
             work = work[taken:]
         replace = heapq.heapreplace
         # heapreplace returns the day the artist taking the shot was free: its start
-        starts += [replace(free_at, free_at[0] + effort) for effort in work]
-        self.busy_artist_days += float(efforts.sum())
-        return np.asarray(starts) + efforts
+        finish += [replace(free_at, free_at[0] + effort) + effort for effort in work]
+        self.busy_artist_days += sum(efforts)
+        return finish
 
     def place(self, release_day: float, effort: float) -> float:
         """Place one shot released on `release_day`; return its finish day."""
@@ -95,6 +95,10 @@ class Vendors:
             self.teams.append(VendorTeam(vendor.artists, available_day))
             self.classes.append(tuple(vendor.classes))
         self.rates_usd = rates_usd
+        self._able = {
+            shot_class: [i for i, classes in enumerate(self.classes) if shot_class in classes]
+            for shot_class in SHOT_CLASSES
+        }
 
     @property
     def lead(self) -> VendorTeam:
@@ -102,18 +106,18 @@ class Vendors:
         return self.teams[0]
 
     def schedule(
-        self, release_day: float, efforts: np.ndarray, shot_class: ShotClass
-    ) -> tuple[np.ndarray, float]:
+        self, release_day: float, efforts: list[float], shot_class: ShotClass
+    ) -> tuple[list[float], float]:
         """Place shots released on `release_day`; return each one's finish day and their cost."""
-        able = [i for i, classes in enumerate(self.classes) if shot_class in classes]
+        able = self._able[shot_class]
         if len(able) == 1:
             team, rate = self.teams[able[0]], self.rates_usd[able[0]]
-            return team.schedule(release_day, efforts), float(efforts.sum()) * rate
-        finish = np.empty(len(efforts))
+            return team.schedule(release_day, efforts), sum(efforts) * rate
+        finish = []
         cost = 0.0
-        for index, effort in enumerate(efforts.tolist()):
+        for effort in efforts:
             chosen = min(able, key=lambda i: max(self.teams[i].next_free_day, release_day))
-            finish[index] = self.teams[chosen].place(release_day, effort)
+            finish.append(self.teams[chosen].place(release_day, effort))
             cost += effort * self.rates_usd[chosen]
         return finish, cost
 
@@ -142,14 +146,14 @@ def release_shots(
     shots = max(1, math.ceil(minutes * 60.0 / shot_seconds - 1e-9))
     per_iteration = rep.draw(stream, work.artist_days_per_iteration, shots)
     iterations = np.maximum(1.0, np.rint(rep.draw(stream, work.iterations, shots)))
-    efforts = per_iteration * iterations
+    efforts = (per_iteration * iterations).tolist()
     released = rep.env.now
     finish, cost = vendors.schedule(released, efforts, shot_class)
-    done = float(finish.max())
+    done = max(finish)
     previous = rep.drivers["vfx_done_day"]
     rep.drivers["vfx_done_day"] = done if math.isnan(previous) else max(previous, done)
-    rep.ledger.charge(released, "vfx", f"{origin} {shot_class} shots", float(cost))
+    rep.ledger.charge(released, "vfx", f"{origin} {shot_class} shots", cost)
     rep.count("vfx_shots", shots)
-    rep.count("vfx_artist_days", float(efforts.sum()))
+    rep.count("vfx_artist_days", sum(efforts))
     rep.timeline.span("vfx", f"{origin} shots", released, done)
     return done

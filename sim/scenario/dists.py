@@ -12,6 +12,7 @@ In YAML a distribution is either a plain number (a fixed value) or a mapping wit
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 from statistics import NormalDist
 from typing import Annotated, Any, Literal
@@ -331,6 +332,12 @@ class Discrete(DistBase):
         if abs(total - 1) > 1e-6:
             raise ValueError(f"probabilities sum to {total:g}; they must sum to 1")
         return self
+
+    @functools.cached_property
+    def cumulative(self) -> tuple[float, ...]:
+        """The cumulative probabilities over the last one, as numpy's `choice` works them out."""
+        running = list(itertools.accumulate(self.probabilities))
+        return tuple(p / running[-1] for p in running)
 
     @property
     def mean(self) -> float:  # noqa: D102

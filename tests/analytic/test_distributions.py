@@ -91,12 +91,15 @@ def _numpy_draw(dist, rng: np.random.Generator, size: int | None) -> object:
             index = rng.choice(len(dist.values), size=size or 1, p=dist.probabilities)
             values = np.asarray(dist.values, dtype=float)[index]
             return values if size else values[0]
+        case "empirical":
+            values = np.asarray(dist.data, dtype=float)[rng.integers(0, len(dist.data), size or 1)]
+            return values if size else values[0]
     raise AssertionError(dist.dist)
 
 
-@pytest.mark.parametrize("kind", ["uniform", "triangular", "lognormal", "discrete"])
+@pytest.mark.parametrize("kind", ["uniform", "triangular", "lognormal", "discrete", "empirical"])
 def test_draws_made_without_numpy_equal_numpys_bit_for_bit(kind: str) -> None:
-    """Scalar draws (numpy's formula on the same uniform) and choice-free discrete draws.
+    """Scalar draws (numpy's formula, a scalar `integers`) and choice-free discrete draws.
 
     Random parameters, the mode at either end included; then the streams must be in the same
     state, so the next draw agrees too.
@@ -115,6 +118,7 @@ def test_draws_made_without_numpy_equal_numpys_bit_for_bit(kind: str) -> None:
                 "values": params.normal(size=len(weights)).tolist(),
                 "probabilities": (weights / weights.sum()).tolist(),
             },
+            "empirical": {"data": params.normal(size=int(params.integers(1, 3000))).tolist()},
         }[kind]
         dist = ADAPTER.validate_python({"dist": kind, **spec})
         ours, theirs = np.random.default_rng(case), np.random.default_rng(case)

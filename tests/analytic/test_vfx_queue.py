@@ -24,8 +24,8 @@ from tests.conftest import tiny_data
 def test_makespan_of_equal_shots_is_exact(shots: int, artists: int, effort: float) -> None:
     """N equal shots on c artists take ceil(N/c) rounds of d days."""
     team = VendorTeam(artists, available_day=0.0)
-    finish = team.schedule(0.0, np.full(shots, effort))
-    assert finish.max() == math.ceil(shots / artists) * effort
+    finish = team.schedule(0.0, [effort] * shots)
+    assert max(finish) == math.ceil(shots / artists) * effort
 
 
 def _simpy_fifo(artists: int, batches: list[tuple[float, np.ndarray]]) -> list[float]:
@@ -59,7 +59,7 @@ def test_list_schedule_equals_a_simpy_resource() -> None:
     rng = np.random.default_rng(5)
     batches = [(day, rng.triangular(1, 5, 20, size)) for day, size in [(0, 40), (7, 15), (30, 60)]]
     team = VendorTeam(6, available_day=0.0)
-    ours = np.concatenate([team.schedule(day, efforts) for day, efforts in batches])
+    ours = np.concatenate([team.schedule(day, efforts.tolist()) for day, efforts in batches])
     np.testing.assert_allclose(ours, _simpy_fifo(6, batches), rtol=0, atol=1e-9)
 
 
@@ -69,18 +69,18 @@ def test_busy_time_matches_expected_effort() -> None:
     n = 20_000
     efforts = rng.triangular(2, 5, 8, n)
     team = VendorTeam(40, available_day=0.0)
-    finish = team.schedule(0.0, efforts)
+    finish = team.schedule(0.0, efforts.tolist())
     mean, variance = 5.0, (4 + 25 + 64 - 10 - 16 - 40) / 18
     assert abs(team.busy_artist_days / n - mean) < 4 * math.sqrt(variance / n)
     # Graham's bound for a list schedule: work / c <= makespan <= work / c + longest shot.
-    assert efforts.sum() / 40 <= finish.max() <= efforts.sum() / 40 + efforts.max()
+    assert efforts.sum() / 40 <= max(finish) <= efforts.sum() / 40 + efforts.max()
 
 
 def test_hold_delays_every_artist() -> None:
     """A vendor held until day 30 starts nothing before it."""
     team = VendorTeam(2, available_day=0.0)
     team.hold(30.0)
-    assert team.schedule(5.0, np.array([1.0, 1.0, 1.0])).tolist() == [31.0, 31.0, 32.0]
+    assert team.schedule(5.0, [1.0, 1.0, 1.0]) == [31.0, 31.0, 32.0]
 
 
 def _vendors(lead: int, others: dict[str, tuple[int, list[str]]], rates: list[float]) -> Vendors:
@@ -106,8 +106,10 @@ def test_vendors_taking_a_class_serve_it_as_one_pooled_team() -> None:
     pooled = VendorTeam(5, available_day=0.0)
     for day, size in [(0, 30), (12, 10), (40, 25)]:
         efforts = rng.triangular(1, 4, 12, size)
-        finish, cost = vendors.schedule(day, efforts, "composite")
-        np.testing.assert_allclose(finish, pooled.schedule(day, efforts), rtol=0, atol=1e-9)
+        finish, cost = vendors.schedule(day, efforts.tolist(), "composite")
+        np.testing.assert_allclose(
+            finish, pooled.schedule(day, efforts.tolist()), rtol=0, atol=1e-9
+        )
         assert 400 * efforts.sum() <= cost <= 600 * efforts.sum()
     lead, second = vendors.teams
     assert lead.busy_artist_days + second.busy_artist_days == pytest.approx(pooled.busy_artist_days)
@@ -116,8 +118,8 @@ def test_vendors_taking_a_class_serve_it_as_one_pooled_team() -> None:
 def test_a_vendor_gets_only_the_classes_it_takes() -> None:
     """Full-CG shots all go to the lead, at its rate, when the other vendor does clean-up only."""
     vendors = _vendors(1, {"cleaner": (10, ["cleanup"])}, [700.0, 300.0])
-    finish, cost = vendors.schedule(0.0, np.full(4, 5.0), "full_cg")
-    assert finish.tolist() == [5.0, 10.0, 15.0, 20.0]
+    finish, cost = vendors.schedule(0.0, [5.0] * 4, "full_cg")
+    assert finish == [5.0, 10.0, 15.0, 20.0]
     assert cost == 20 * 700.0
     assert vendors.teams[1].busy_artist_days == 0
 
@@ -126,6 +128,6 @@ def test_a_held_lead_vendor_leaves_its_shots_to_the_others() -> None:
     """Lead held to day 30: clean-up shots go to the free vendor and finish at once."""
     vendors = _vendors(4, {"cleaner": (2, ["cleanup"])}, [700.0, 300.0])
     vendors.lead.hold(30.0)
-    finish, cost = vendors.schedule(0.0, np.array([1.0, 1.0, 1.0, 1.0]), "cleanup")
-    assert finish.tolist() == [1.0, 1.0, 2.0, 2.0]
+    finish, cost = vendors.schedule(0.0, [1.0, 1.0, 1.0, 1.0], "cleanup")
+    assert finish == [1.0, 1.0, 2.0, 2.0]
     assert cost == 4 * 300.0
