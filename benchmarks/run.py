@@ -95,12 +95,13 @@ def _events_per_replication(scenario: Scenario, indices: int) -> float:
     return steps / (indices * len(scenario.strategies))
 
 
-def speedup(replications: int, rounds: int = 3) -> dict[str, float]:
-    """Wall times of one run on 1 worker, on 2, and on a running local Dask cluster of 2.
+def speedup(replications: int, rounds: int = 5) -> dict[str, list[float]]:
+    """Speed-ups of one run over 1 worker: 2 workers, and a running local Dask cluster of 2.
 
-    The first pool of a process also starts the fork server; it is timed once, right after a
-    run on 1 worker. The others are the best of `rounds` alternating rounds, as in
-    `model_speed`: one run takes half as long again in this machine's slow phases.
+    This machine's speed drifts from one run to the next, so each round times 1 worker, the
+    pool and Dask back to back and takes their ratios within the round; the caller reports the
+    median round's. Dask's workers have imported the model before the first round, as the pool's
+    fork server has (see `first_pool` for the pool that starts it).
     """
     from distributed import LocalCluster  # noqa: PLC0415
 
@@ -111,17 +112,50 @@ def speedup(replications: int, rounds: int = 3) -> dict[str, float]:
         run_experiment(scenario, replications=replications, **how)  # type: ignore[arg-type]
         return time.perf_counter() - start
 
-    times = {"1 worker": timed(jobs=1), "2 workers, first pool": timed(jobs=2)}
-    times["2 workers"] = timed(jobs=2)
+    labels = ("2 workers", "Dask, 2 local workers", "Dask against the pool")
+    ratios: dict[str, list[float]] = {label: [] for label in labels}
+    timed(jobs=2)  # starts the fork server
     with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
         timed(dask=cluster)  # the workers import the model once
-        dask = "Dask, 2 local workers"
-        times[dask] = timed(dask=cluster)
-        for _ in range(rounds - 1):
-            times["1 worker"] = min(times["1 worker"], timed(jobs=1))
-            times["2 workers"] = min(times["2 workers"], timed(jobs=2))
-            times[dask] = min(times[dask], timed(dask=cluster))
-    return times
+        for _ in range(rounds):
+            one, pool, dask = timed(jobs=1), timed(jobs=2), timed(dask=cluster)
+            ratios["2 workers"].append(one / pool)
+            ratios["Dask, 2 local workers"].append(one / dask)
+            ratios["Dask against the pool"].append(pool / dask)
+    return ratios
+
+
+def first_pool(replications: int, rounds: int = 3) -> list[float]:
+    """Speed-up of 2 workers over 1 in a new process, whose first pool starts the fork server.
+
+    What a `spacesim run` meets: the fork server imports the model (numpy, pydantic, SimPy and
+    the scenario's classes) while this process works through the first batches. Each round is
+    a new process timing a run on 1 worker, then the same run on its first pool.
+    """
+    code = (
+        "import sys, time\n"
+        "from sim import load_scenario, run_experiment\n"
+        "if __name__ == '__main__':\n"
+        "    scenario = load_scenario(sys.argv[1])\n"
+        "    for jobs in (1, 2):\n"
+        "        start = time.perf_counter()\n"
+        "        run_experiment(scenario, replications=int(sys.argv[2]), jobs=jobs)\n"
+        "        print(time.perf_counter() - start)\n"
+    )
+    ratios = []
+    with tempfile.TemporaryDirectory() as folder:
+        script = Path(folder) / "first_pool.py"
+        script.write_text(code)
+        for _ in range(rounds):
+            done = subprocess.run(
+                [sys.executable, str(script), str(SPLIT), str(replications)],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            one, two = (float(line) for line in done.stdout.split())
+            ratios.append(one / two)
+    return ratios
 
 
 def peak_memory_mb(replications: int) -> float:
@@ -162,11 +196,13 @@ def main() -> None:
         f"a replication costs as much as {speed['ratio']:,.0f} bare timeouts"
         f" (median of 100 rounds; quartiles {low:,.0f}-{high:,.0f})"
     )
-    times = speedup(reps * 2)
-    one = times["1 worker"]
-    print(f"run of {reps * 2} replications x 5 strategies (best of 3, the first pool once):")
-    for label, seconds in times.items():
-        print(f"  {label}: {seconds:.2f} s, speed-up {one / seconds:.2f}x")
+    runs = reps * 2
+    print(f"run of {runs} replications x 5 strategies, speed-up over 1 worker (median round):")
+    for label, ratios in {"2 workers, first pool": first_pool(runs), **speedup(runs)}.items():
+        print(
+            f"  {label}: {statistics.median(ratios):.2f}x"
+            f" (rounds {min(ratios):.2f}-{max(ratios):.2f})"
+        )
     small, large = peak_memory_mb(1_000), peak_memory_mb(10_000)
     print(
         f"peak memory of spacesim run: 1,000 replications {small:,.0f} MB, "

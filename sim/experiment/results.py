@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
@@ -101,6 +101,42 @@ def _dtype(name: str) -> type:
     return np.float64
 
 
+class Table:
+    """The results table filled batch by batch, each row put in its sorted place on arrival.
+
+    Row (replication *i*, strategy *k*) is row i x strategies + k, whatever batch brought it and
+    whenever it came, so a batch's columns are copied in and dropped: a run holds its table
+    once, not once more in the batches it came in.
+    """
+
+    def __init__(self, scenario: Scenario, strategies: Sequence[str]) -> None:
+        self.scenario = scenario
+        self.strategies = tuple(strategies)
+        self._rank = {name: index for index, name in enumerate(self.strategies)}
+        self.columns: Columns = {
+            name: np.empty(0, dtype=_dtype(name)) for name in columns_for(scenario)
+        }
+
+    def extend(self, replications: int) -> None:
+        """Make room for `replications` per strategy, keeping the rows already in.
+
+        New arrays, so the columns of any `Results` made before stay as they were.
+        """
+        size = replications * len(self.strategies)
+        grown: Columns = {}
+        for name, values in self.columns.items():
+            grown[name] = np.empty(size, dtype=values.dtype)
+            grown[name][: len(values)] = values
+        self.columns = grown
+
+    def add(self, chunk: Columns) -> None:
+        """Put a batch's rows in their places."""
+        rank = np.array([self._rank[name] for name in chunk["strategy"].tolist()], dtype=np.int64)
+        rows = chunk["replication"] * len(self.strategies) + rank
+        for name, values in chunk.items():
+            self.columns[name][rows] = values
+
+
 @dataclass(frozen=True)
 class Results:
     """The results table of a run, column by column, sorted by (replication, strategy order).
@@ -113,21 +149,6 @@ class Results:
     seed: int
     strategies: tuple[str, ...]
     columns: Columns
-
-    @classmethod
-    def collect(
-        cls, scenario: Scenario, seed: int, strategies: Iterable[str], chunks: Sequence[Columns]
-    ) -> Results:
-        """Join chunks of columns (from batches, in any order) and sort their rows."""
-        names = tuple(strategies)
-        joined: Columns = {
-            name: np.concatenate([chunk[name] for chunk in chunks]).astype(_dtype(name))
-            for name in columns_for(scenario)
-        }
-        rank = {name: index for index, name in enumerate(names)}
-        strategy_rank = np.array([rank[name] for name in joined["strategy"]], dtype=np.int64)
-        order = np.lexsort((strategy_rank, joined["replication"]))
-        return cls(scenario, seed, names, {name: values[order] for name, values in joined.items()})
 
     @property
     def size(self) -> int:

@@ -13,7 +13,7 @@ from typing import Any
 
 from sim.core.errors import Failure, ReplicationError, UsageError
 from sim.experiment.executors import run_batches
-from sim.experiment.results import Columns, Results, Row, columns_for, columns_of, row_of
+from sim.experiment.results import Columns, Results, Row, Table, columns_for, columns_of, row_of
 from sim.model.outcome import Outcome
 from sim.model.production import Opening, run_replication
 from sim.scenario.schema import Scenario
@@ -100,17 +100,19 @@ def run_experiment(
     if seed < 0:
         raise UsageError(f"--seed {seed}: use a non-negative integer")
     most = replications if until is None else max(replications, max_replications or 0)
-    chunks: list[Columns] = []
+    table = Table(scenario, names)
     done = 0
     while True:
+        table.extend(replications)
         batches = [
             Batch(scenario, names, seed, start, min(start + BATCH_SIZE, replications))
             for start in range(done, replications, BATCH_SIZE)
         ]
-        chunks += _simulate(batches, jobs, progress, scenario_file, dask)
+        _simulate(
+            batches, table.add, jobs=jobs, progress=progress, scenario_file=scenario_file, dask=dask
+        )
         done = replications
-        results = Results.collect(scenario, seed, names, chunks)
-        chunks = [results.columns]
+        results = Results(scenario, seed, names, table.columns)
         if until is None or done >= most or until(results):
             return results
         replications = min(2 * done, most)
@@ -118,16 +120,17 @@ def run_experiment(
 
 def _simulate(
     batches: list[Batch],
+    gather: Callable[[Columns], None],
+    *,
     jobs: int,
     progress: Callable[[int], None] | None,
     scenario_file: str,
     dask: Any,
-) -> list[Columns]:
-    """The columns of these batches; the first batch with a failed replication stops the run."""
-    chunks: list[Columns] = []
+) -> None:
+    """Hand each batch's columns to `gather`; the first batch with a failed replication stops."""
     failures: list[Failure] = []
     for batch_columns, batch_failures in run_batches(simulate_batch, batches, jobs, progress, dask):
-        chunks.append(batch_columns)
+        gather(batch_columns)
         failures += batch_failures
         if failures:  # the run is unusable: stop now, cancelling the batches not started
             break
@@ -135,7 +138,6 @@ def _simulate(
         names = batches[0].strategies
         failures.sort(key=lambda f: (f.replication, names.index(f.strategy)))
         raise ReplicationError(scenario_file, batches[0].seed, failures)
-    return chunks
 
 
 def replay(

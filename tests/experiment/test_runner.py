@@ -17,6 +17,7 @@ from sim.analysis.summary import precise_to
 from sim.core.errors import ReplicationError, UsageError
 from sim.experiment import runner
 from sim.experiment.executors import run_batches
+from sim.experiment.results import Results, Table
 from sim.experiment.runner import run_experiment
 from sim.scenario.load import scenario_from_data
 from tests.conftest import tiny_data
@@ -40,6 +41,24 @@ def test_parallel_equals_serial(tiny_scenario, monkeypatch) -> None:
     serial = run_experiment(tiny_scenario, replications=30, seed=5).to_csv()
     monkeypatch.setattr(runner, "BATCH_SIZE", 7)
     assert run_experiment(tiny_scenario, replications=30, seed=5, jobs=2).to_csv() == serial
+
+
+def test_a_table_puts_rows_in_place_whatever_order_batches_come_in(tiny_scenario) -> None:
+    """Batches added backwards give a serial run's table; growing it leaves earlier results be."""
+    names = tuple(tiny_scenario.strategies)
+    batches = [runner.Batch(tiny_scenario, names, 5, start, start + 4) for start in (0, 4, 8)]
+    table = Table(tiny_scenario, names)
+    table.extend(8)
+    for batch in reversed(batches[:2]):
+        table.add(runner.simulate_batch(batch)[0])
+    first = Results(tiny_scenario, 5, names, table.columns)
+    written = first.to_csv()
+    assert written == run_experiment(tiny_scenario, replications=8, seed=5).to_csv()
+    table.extend(12)
+    table.add(runner.simulate_batch(batches[2])[0])
+    assert first.to_csv() == written
+    grown = Results(tiny_scenario, 5, names, table.columns).to_csv()
+    assert grown == run_experiment(tiny_scenario, replications=12, seed=5).to_csv()
 
 
 @dataclass(frozen=True)
