@@ -96,7 +96,8 @@ def _on_pool(
             if failed:
                 raise failed[0]
             for future in as_completed(futures):
-                yield _reported(futures[future], future.result(), progress)
+                # dropped once read: a finished future holds its batch's columns
+                yield _reported(futures.pop(future), future.result(), progress)
         except BaseException:
             with lock:
                 left.clear()
