@@ -56,6 +56,7 @@ class VendorTeam:
             work = work[taken:]
         replace = heapq.heapreplace
         # heapreplace returns the day the artist taking the shot was free: its start
+        # (and the start plus the effort, its finish day, is what went back on the heap)
         finish += [replace(free_at, free_at[0] + effort) + effort for effort in work]
         self.busy_artist_days += sum(efforts)
         return finish

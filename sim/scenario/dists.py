@@ -28,8 +28,7 @@ _STANDARD_NORMAL = NormalDist()
 class DistBase(BaseModel):
     """Common config and the optional citation every distribution may carry."""
 
-    # Validators are built on first use: worker processes only unpickle scenarios, and
-    # building them all at import is a tenth of a second of a worker's start.
+    # Validators built on first use, as the scenario's nodes' (`sim.scenario.quantities.Node`).
     model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False, defer_build=True)
 
     source: str | None = Field(default=None, description="where the numbers come from")
@@ -337,7 +336,7 @@ class Discrete(DistBase):
 
     @functools.cached_property
     def cumulative(self) -> tuple[float, ...]:
-        """The cumulative probabilities over the last one, as numpy's `choice` works them out."""
+        """The cumulative probabilities, each over the last, as numpy's `choice` works them out."""
         running = list(itertools.accumulate(self.probabilities))
         return tuple(p / running[-1] for p in running)
 
