@@ -217,8 +217,11 @@ def side_by_side_table(rows: list[dict[str, Any]], currency: str) -> Table:
         box=box.SIMPLE_HEAD,
         collapse_padding=True,
         pad_edge=False,
+        padding=(0, 0),  # the columns' separator is space enough, and labels get the room
     )
-    table.add_column("strategy\n  run", overflow="fold")
+    # Run labels of up to 20 characters whole on an 80-column terminal, not folded mid-word.
+    labels = [len(row["strategy"]) for row in rows] + [2 + len(row["run"]) for row in rows]
+    table.add_column("strategy\n  run", overflow="fold", min_width=min(max(labels, default=0), 22))
     for header in ("cost\nP50", "cost\nP80", "delivery\nP50", "delivery\nP80"):
         table.add_column(header, justify="right", no_wrap=True)
     for header in ("on\ntime", "on\nbudget", "both", "real"):

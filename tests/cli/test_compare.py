@@ -189,3 +189,12 @@ def test_the_output_folder_is_not_replaced_without_force(two_runs: Path, tmp_pat
     assert code == 2
     assert "already exists. Use --force" in output
     assert _compare(*args, "--force")[0] == 0
+
+
+def test_long_run_labels_are_not_folded_mid_word(two_runs: Path, tmp_path: Path) -> None:
+    """On an 80-column terminal a run label of 20 characters stays whole in the table."""
+    long = tmp_path / "more-artists-for-vfx"
+    shutil.copytree(two_runs / "more-artists", long)
+    code, output = _compare(str(two_runs / "base"), str(long), "--out", str(tmp_path / "cmp"))
+    assert code == 0, output
+    assert output.count("more-artists-for-vfx") == 4  # once per strategy
