@@ -8,6 +8,7 @@ where it runs cannot change what it computes. Dask is optional (``pip install
 from __future__ import annotations
 
 import collections
+import hashlib
 import multiprocessing
 import os
 import sys
@@ -15,7 +16,11 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from contextlib import ExitStack, contextmanager
+from pathlib import Path
 from typing import Any, TypeVar
+
+import numpy as np
+import simpy
 
 from sim.core.errors import UsageError
 
@@ -166,6 +171,14 @@ def _on_dask(
                 client = owned.enter_context(Client(dask, timeout="10s"))
             except (OSError, TimeoutError, ValueError) as error:
                 raise UsageError(f"--dask {dask}: cannot reach the scheduler ({error})") from None
+        try:
+            theirs = client.run(_code)
+        except Exception as error:  # raised on a worker: most often spacesim is missing there
+            raise UsageError(
+                f"--dask {dask}: a worker cannot run spacesim ({type(error).__name__}: {error});"
+                " install the same spacesim on every worker: pip install '.[dask]'"
+            ) from None
+        _check_workers(dask, _code(), theirs)
         futures = client.map(work, batches, pure=False)
         size = {
             future.key: batch.stop - batch.start
@@ -178,3 +191,33 @@ def _on_dask(
                 yield result
         finally:
             client.cancel(futures)
+
+
+def _code() -> str:
+    """What a process's numbers depend on: spacesim's own source, numpy's and SimPy's versions.
+
+    The source is hashed rather than versioned: two checkouts of one version can differ.
+    """
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*.py")):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    source = digest.hexdigest()[:12]
+    return f"spacesim {source}, numpy {np.__version__}, SimPy {simpy.__version__}"
+
+
+def _check_workers(dask: Any, mine: str, theirs: dict[str, str]) -> None:
+    """Refuse a cluster whose workers run other code than this process: their numbers differ.
+
+    Raises:
+        UsageError: naming the first worker that differs and what each side runs.
+    """
+    other = {worker: code for worker, code in theirs.items() if code != mine}
+    if other:
+        worker, code = min(other.items())
+        raise UsageError(
+            f"--dask {dask}: {len(other)} of {len(theirs)} workers run other code than this process"
+            f" ({worker}: {code}; here: {mine}); install the same spacesim, numpy and SimPy on"
+            " every worker"
+        )

@@ -8,7 +8,7 @@ import pytest
 from distributed import LocalCluster
 
 from sim.core.errors import UsageError
-from sim.experiment import runner
+from sim.experiment import executors, runner
 from sim.experiment.runner import run_experiment
 
 
@@ -40,3 +40,32 @@ def test_without_dask_installed_the_error_says_how_to_install_it(
     monkeypatch.setitem(sys.modules, "distributed", None)
     with pytest.raises(UsageError, match=r"pip install distributed"):
         run_experiment(tiny_scenario, replications=2, dask="local")
+
+
+def test_workers_running_other_code_are_refused() -> None:
+    """A worker whose spacesim source, numpy or SimPy differs would give other numbers."""
+    mine = executors._code()
+    assert mine.startswith("spacesim ")
+    assert ", numpy " in mine
+    assert ", SimPy " in mine
+    executors._check_workers("tcp://s:8786", mine, {"tcp://a:1": mine, "tcp://b:2": mine})
+    other = mine.replace("numpy ", "numpy 0.")
+    with pytest.raises(
+        UsageError, match=r"--dask tcp://s:8786: 1 of 2 workers run other code .*tcp://b:2: "
+    ):
+        executors._check_workers("tcp://s:8786", mine, {"tcp://a:1": mine, "tcp://b:2": other})
+
+
+def test_a_worker_without_spacesim_is_one_line(tiny_scenario, monkeypatch) -> None:
+    """A worker that cannot run spacesim's code stops the run before any work is sent."""
+    import distributed  # noqa: PLC0415
+
+    def cannot(self: distributed.Client, function: object) -> dict[str, str]:
+        raise ModuleNotFoundError("No module named 'sim'")
+
+    monkeypatch.setattr(distributed.Client, "run", cannot)
+    with (
+        LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None) as cluster,
+        pytest.raises(UsageError, match=r"a worker cannot run spacesim \(ModuleNotFound"),
+    ):
+        run_experiment(tiny_scenario, replications=2, dask=cluster)
