@@ -10,7 +10,6 @@ from __future__ import annotations
 import collections
 import hashlib
 import multiprocessing
-import os
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -127,22 +126,25 @@ def _context() -> multiprocessing.context.BaseContext:
 
 @contextmanager
 def _main_left_out() -> Iterator[None]:
-    """Start workers without re-running a main script that is not a file.
+    """Start workers without re-running the parent's main script or module.
 
-    A new worker re-imports the parent's main script by its path; a script read from standard
-    input (``python - < study.py``) has none, and the worker would die. The work itself lives
-    in `sim`, so the worker does not need the script: its path is hidden while workers start.
+    A new worker re-imports the parent's main script by its path (or its main module by name)
+    before it takes any work. For `spacesim` that script imports the CLI, its figures and
+    tables: about a second of one core per worker, for nothing. A script read from standard
+    input (``python - < study.py``) has no path, and the worker would die. The work itself
+    lives in `sim`, so a worker never needs the main script: it is hidden while workers start.
     """
     main = sys.modules.get("__main__")
-    path = getattr(main, "__file__", None)
-    if main is None or path is None or os.path.exists(path):
+    if main is None:
         yield
         return
-    del main.__file__
+    saved = {name: vars(main)[name] for name in ("__file__", "__spec__") if name in vars(main)}
+    main.__dict__.pop("__file__", None)
+    main.__spec__ = None  # multiprocessing looks for a module name first, then a path
     try:
         yield
     finally:
-        main.__file__ = path
+        main.__dict__.update(saved)
 
 
 def _on_dask(

@@ -174,16 +174,36 @@ def test_a_precision_target_stops_at_a_plain_runs_results(tiny_scenario) -> None
     assert plain.to_csv() == tight.to_csv()
 
 
-def test_a_script_read_from_standard_input_can_use_worker_processes(tmp_path) -> None:
-    """`python - < study.py` has no main file for a worker to re-import; the run still works."""
+@pytest.mark.parametrize("how", ["stdin", "script", "module"])
+def test_workers_never_run_the_main_script(tmp_path, how) -> None:
+    """A worker takes work without importing the parent's main script or module.
+
+    Importing it would cost each worker what the script imports (for `spacesim`, the whole CLI),
+    run any top-level code again, and kill the worker of `python - < study.py`, which has no
+    file to import. Here the script leaves a mark from every process that runs its top level.
+    """
     split = Path(__file__).parents[2] / "scenarios" / "split.yaml"
+    marks = tmp_path / "marks"
+    marks.mkdir()
     study = (
+        "import os, pathlib\n"
+        f"pathlib.Path({str(marks)!r}, str(os.getpid())).touch()\n"
         "from sim import load_scenario, run_experiment\n"
-        f"scenario = load_scenario({str(split)!r})\n"
-        "print(run_experiment(scenario, replications=120, jobs=2).size)\n"
+        "if __name__ == '__main__':\n"
+        f"    scenario = load_scenario({str(split)!r})\n"
+        "    print(run_experiment(scenario, replications=120, jobs=2).size)\n"
     )
+    (tmp_path / "study.py").write_text(study)
+    command = {"stdin": ["-"], "script": ["study.py"], "module": ["-m", "study"]}[how]
     done = subprocess.run(
-        [sys.executable, "-"], input=study, capture_output=True, text=True, timeout=120, check=False
+        [sys.executable, *command],
+        input=study if how == "stdin" else None,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["600"]
+    assert len(list(marks.iterdir())) == 1, "a worker ran the main script"  # the parent only
