@@ -138,7 +138,9 @@ def _main_left_out() -> Iterator[None]:
     if main is None:
         yield
         return
-    saved = {name: vars(main)[name] for name in ("__file__", "__spec__") if name in vars(main)}
+    saved: dict[str, Any] = {
+        name: vars(main)[name] for name in ("__file__", "__spec__") if name in vars(main)
+    }
     main.__dict__.pop("__file__", None)
     main.__spec__ = None  # multiprocessing looks for a module name first, then a path
     try:
