@@ -174,6 +174,26 @@ def test_a_precision_target_stops_at_a_plain_runs_results(tiny_scenario) -> None
     assert plain.to_csv() == tight.to_csv()
 
 
+def test_a_worker_imports_the_model_only() -> None:
+    """A worker imports `sim.experiment.runner`, hence `sim`, and nothing it does not use.
+
+    Not the analysis, the YAML reader, the CLI or the figures, which would add to the start of
+    every run's workers: the public API of `sim` is imported on first use.
+    """
+    unused = ("yaml", "matplotlib", "rich", "click", "sim.analysis", "sim.report", "sim.cli")
+    code = (
+        "import sys, sim.experiment.runner\n"
+        f"print(sorted(m for m in sys.modules if m.startswith({unused!r})))\n"
+        "from sim import *\n"
+        "import sim\n"
+        "print(all(callable(getattr(sim, name)) for name in sim.__all__))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.splitlines() == ["[]", "True"]
+
+
 @pytest.mark.parametrize("how", ["stdin", "script", "module"])
 def test_workers_never_run_the_main_script(tmp_path, how) -> None:
     """A worker takes work without importing the parent's main script or module.
