@@ -95,33 +95,36 @@ def _events_per_replication(scenario: Scenario, indices: int) -> float:
     return steps / (indices * len(scenario.strategies))
 
 
-def speedup(replications: int, rounds: int = 5) -> dict[str, list[float]]:
+def speedup(replications: int, rounds: int = 6) -> dict[str, list[float]]:
     """Speed-ups of one run over 1 worker: 2 workers, and a running local Dask cluster of 2.
 
     This machine's speed drifts from one run to the next, so each round times 1 worker, the
     pool and Dask back to back and takes their ratios within the round; the caller reports the
-    median round's. Dask's workers have imported the model before the first round, as the pool's
-    fork server has (see `first_pool` for the pool that starts it).
+    median round's. The three take turns at going first, second and third, so that a drift
+    within rounds favours none of them. Dask's workers have imported the model before the first
+    round, as the pool's fork server has (see `first_pool` for the pool that starts it).
     """
     from distributed import LocalCluster  # noqa: PLC0415
 
     scenario = load_scenario(SPLIT)
 
-    def timed(**how: object) -> float:
+    def timed(how: dict[str, object]) -> float:
         start = time.perf_counter()
         run_experiment(scenario, replications=replications, **how)  # type: ignore[arg-type]
         return time.perf_counter() - start
 
     labels = ("2 workers", "Dask, 2 local workers", "Dask against the pool")
     ratios: dict[str, list[float]] = {label: [] for label in labels}
-    timed(jobs=2)  # starts the fork server
+    timed({"jobs": 2})  # starts the fork server
     with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
-        timed(dask=cluster)  # the workers import the model once
-        for _ in range(rounds):
-            one, pool, dask = timed(jobs=1), timed(jobs=2), timed(dask=cluster)
-            ratios["2 workers"].append(one / pool)
-            ratios["Dask, 2 local workers"].append(one / dask)
-            ratios["Dask against the pool"].append(pool / dask)
+        executors = {"one": {"jobs": 1}, "pool": {"jobs": 2}, "dask": {"dask": cluster}}
+        timed(executors["dask"])  # the workers import the model once
+        for round_ in range(rounds):
+            order = list(executors)[round_ % 3 :] + list(executors)[: round_ % 3]
+            took = {name: timed(executors[name]) for name in order}
+            ratios["2 workers"].append(took["one"] / took["pool"])
+            ratios["Dask, 2 local workers"].append(took["one"] / took["dask"])
+            ratios["Dask against the pool"].append(took["pool"] / took["dask"])
     return ratios
 
 
