@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import platform
 import sys
 from collections.abc import Callable, Iterator
@@ -26,6 +25,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from sim.analysis.representative import told
 from sim.analysis.summary import precise_to, summarise
 from sim.core.errors import SpacesimError, UsageError
+from sim.experiment.executors import usable_cores
 from sim.experiment.runner import replay, run_experiment
 from sim.orbits import launch_opportunities, site_of, target_of
 from sim.report.runs import Run, labels_for, read_run, run_of, side_by_side
@@ -157,8 +157,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
 @click.option(
     "--jobs",
     type=click.IntRange(min=1),
-    default=os.cpu_count() or 1,
-    show_default="all cores",
+    default=usable_cores,
+    show_default="the cores this process may use",
     help="Worker processes.",
 )
 @click.option(
@@ -344,8 +344,8 @@ def schema() -> None:
 @click.option(
     "--jobs",
     type=click.IntRange(min=1),
-    default=os.cpu_count() or 1,
-    show_default="all cores",
+    default=usable_cores,
+    show_default="the cores this process may use",
     help="Worker processes, to run a scenario file.",
 )
 @click.option("--force", is_flag=True, help="Replace the output folder if it exists.")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import collections
 import hashlib
 import multiprocessing
+import os
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -24,6 +25,20 @@ import simpy
 from sim.core.errors import UsageError
 
 R = TypeVar("R")
+
+
+def usable_cores() -> int:
+    """The cores this process may run on: all of the machine's, or fewer where it is confined.
+
+    A batch scheduler (Slurm), a container's cpuset or ``taskset`` confines a process to some
+    cores; a worker per core of the whole machine would then crowd them. A CPU quota without a
+    cpuset (``docker --cpus``) is not seen: set ``--jobs`` there.
+    """
+    if hasattr(os, "process_cpu_count"):  # Python 3.13+, which also honours -X cpu_count
+        return os.process_cpu_count() or 1
+    if hasattr(os, "sched_getaffinity"):  # Linux
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
 
 
 def run_batches(

@@ -114,6 +114,25 @@ def test_a_bad_scenario_exits_2_with_the_key_path(tmp_path: Path) -> None:
     assert not (tmp_path / "o").exists()
 
 
+def test_jobs_default_to_the_cores_this_process_may_use(
+    scenario_file: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """Confined to 3 cores of a bigger machine (Slurm, a cpuset, taskset), a run uses 3 workers."""
+    asked = []
+
+    def recorded(*args, **kwargs):
+        asked.append(kwargs["jobs"])
+        raise sim.cli.UsageError("stop here")
+
+    monkeypatch.delattr("os.process_cpu_count", raising=False)
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 5, 7}, raising=False)
+    monkeypatch.setattr("os.cpu_count", lambda: 64)
+    monkeypatch.setattr("sim.cli.run_experiment", recorded)
+    result = CliRunner().invoke(cli, ["run", str(scenario_file), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert asked == [3]
+
+
 def test_ctrl_c_says_nothing_was_written_and_exits_130(
     scenario_file: Path, tmp_path: Path, monkeypatch
 ) -> None:
