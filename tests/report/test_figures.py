@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from sim.analysis.representative import representative, told
+from sim.experiment.results import Results
 from sim.experiment.runner import run_experiment
 from sim.report.figures.gantt import gantt
 from sim.report.writer import FIGURES
@@ -40,14 +41,36 @@ def test_figure_is_written_with_labels_and_legend(results, name: str, tmp_path) 
     assert "Tiny test film" in figure.get_suptitle()
 
 
-def test_the_gantt_shows_the_replication_delivered_nearest_the_median(results) -> None:
-    """The representative replication's delivery is the closest of all to the median."""
+def test_the_gantt_shows_the_replication_nearest_both_medians(results) -> None:
+    """No delivered replication is nearer the median date and the median cost at once."""
+
+    def percentiles(values):
+        return (np.argsort(np.argsort(values, kind="stable"), kind="stable") + 0.5) / len(values)
+
     for name in results.strategies:
         index = representative(results, name)
         day = results.column("delivery_day", name).astype(float)
-        median = np.percentile(day, 50, method="inverted_cdf")
-        chosen = day[list(results.column("replication", name)).index(index)]
-        assert abs(chosen - median) == np.min(np.abs(day - median))
+        cost = results.column("cost_usd", name).astype(float)
+        off = np.maximum(abs(percentiles(day) - 0.5), abs(percentiles(cost) - 0.5))
+        chosen = list(results.column("replication", name)).index(index)
+        assert off[chosen] == off.min()
+
+
+def test_a_cheap_outlier_delivered_on_the_median_day_is_not_the_story() -> None:
+    """A replication delivered on the median day at a tenth of the usual cost is not typical.
+
+    Its orbital segment was cancelled, say: a rarer story than one near both medians.
+    """
+    days = np.array([100.0, 110, 120, 130, 140, 150, 160, 170, 180])
+    costs = np.array([50.0, 52, 54, 56, 5, 58, 60, 62, 64])  # replication 4: median day, cheap
+    columns = {
+        "replication": np.arange(9),
+        "strategy": np.array(["a"] * 9),
+        "delivery_day": days,
+        "cost_usd": costs,
+    }
+    results = Results(scenario_from_data(tiny_data()), 0, ("a",), columns)
+    assert representative(results, "a") == 3  # next to both medians (the old rule chose 4)
 
 
 def test_the_gantt_draws_each_strategy_s_replayed_replication(results) -> None:

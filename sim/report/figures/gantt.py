@@ -1,4 +1,4 @@
-"""One replication per strategy as a Gantt chart: the one delivered nearest the median.
+"""One replication per strategy as a Gantt chart: the one nearest its median date and cost.
 
 A cloud of a thousand outcomes says how likely a date is; a single replication, told track by
 track, says why. The replication shown is replayed exactly from the run's seed
@@ -93,7 +93,7 @@ def gantt(results: Results, stories: Mapping[str, Outcome | None]) -> Figure:
         axis.set_ylim(len(rows) - 0.4, -0.6)
         axis.grid(axis="x", alpha=0.3)
         axis.set_title(
-            f"{name}: replication {outcome.replication}, delivered nearest the median "
+            f"{name}: replication {outcome.replication}, nearest the median date and cost "
             f"(spacesim trace --strategy {name} --replication {outcome.replication})",
             fontsize=10,
             loc="left",
