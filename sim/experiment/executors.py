@@ -199,7 +199,7 @@ def _on_dask(
                 " install the same spacesim on every worker: pip install '.[dask]'"
             ) from None
         _check_workers(dask, _code(), theirs)
-        tasks = _tasks(batches, workers=len(theirs))
+        tasks = _tasks(batches, threads=sum(client.nthreads().values()))
         futures = client.map(functools.partial(_in_turn, work), tasks, pure=False)
         size = {
             future.key: sum(batch.stop - batch.start for batch in task)
@@ -214,15 +214,15 @@ def _on_dask(
             client.cancel(futures)
 
 
-#: Dask tasks per worker in a run: enough that the workers finish together, few enough that
-#: Dask's own work per task (the scheduler's, the client's; some milliseconds) stays small
+#: Dask tasks per worker thread in a run: enough that the workers finish together, few enough
+#: that Dask's own work per task (the scheduler's, the client's; some milliseconds) stays small
 #: beside the task's.
-TASKS_PER_WORKER = 8
+TASKS_PER_THREAD = 8
 
 
-def _tasks(batches: Sequence[Any], workers: int) -> list[Sequence[Any]]:
-    """Consecutive batches grouped into Dask tasks, about `TASKS_PER_WORKER` per worker."""
-    size = max(1, len(batches) // (TASKS_PER_WORKER * max(1, workers)))
+def _tasks(batches: Sequence[Any], threads: int) -> list[Sequence[Any]]:
+    """Consecutive batches grouped into Dask tasks, about `TASKS_PER_THREAD` per worker thread."""
+    size = max(1, len(batches) // (TASKS_PER_THREAD * max(1, threads)))
     return [batches[start : start + size] for start in range(0, len(batches), size)]
 
 

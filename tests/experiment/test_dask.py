@@ -19,7 +19,7 @@ def test_a_local_dask_cluster_gives_the_serial_table(tiny_scenario, monkeypatch)
     """
     serial = run_experiment(tiny_scenario, replications=30, seed=5).to_csv()
     monkeypatch.setattr(runner, "BATCH_SIZE", 7)  # batches of 7, 7, 7, 7 and 2 replications
-    monkeypatch.setattr(executors, "TASKS_PER_WORKER", 1)  # tasks of 2, 2 and 1 batches
+    monkeypatch.setattr(executors, "TASKS_PER_THREAD", 1)  # tasks of 2, 2 and 1 batches
     with LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster:
@@ -31,13 +31,13 @@ def test_a_local_dask_cluster_gives_the_serial_table(tiny_scenario, monkeypatch)
     assert sorted(done) == [2, 14, 14]
 
 
-@pytest.mark.parametrize(("batches", "workers"), [(40, 2), (50, 2), (7, 3), (1000, 100), (5, 0)])
-def test_dask_tasks_take_every_batch_once_in_order(batches: int, workers: int) -> None:
-    """Consecutive batches per task, about `TASKS_PER_WORKER` tasks per worker, none empty."""
-    tasks = executors._tasks(list(range(batches)), workers)
+@pytest.mark.parametrize(("batches", "threads"), [(40, 2), (50, 2), (7, 3), (1000, 100), (5, 0)])
+def test_dask_tasks_take_every_batch_once_in_order(batches: int, threads: int) -> None:
+    """Consecutive batches per task, about `TASKS_PER_THREAD` tasks per worker thread."""
+    tasks = executors._tasks(list(range(batches)), threads)
     assert [batch for task in tasks for batch in task] == list(range(batches))
     assert all(tasks)
-    wanted = executors.TASKS_PER_WORKER * max(1, workers)
+    wanted = executors.TASKS_PER_THREAD * max(1, threads)
     assert len(tasks) == batches or wanted <= len(tasks) < 2 * wanted
 
 
