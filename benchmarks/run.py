@@ -95,7 +95,7 @@ def _events_per_replication(scenario: Scenario, indices: int) -> float:
     return steps / (indices * len(scenario.strategies))
 
 
-def speedup(replications: int, rounds: int = 6) -> dict[str, list[float]]:
+def speedup(replications: int, rounds: int = 9) -> dict[str, list[float]]:
     """Speed-ups of one run over 1 worker: 2 workers, and a running local Dask cluster of 2.
 
     This machine's speed drifts from one run to the next, so each round times 1 worker, the
@@ -128,7 +128,7 @@ def speedup(replications: int, rounds: int = 6) -> dict[str, list[float]]:
     return ratios
 
 
-def first_pool(replications: int, rounds: int = 3) -> list[float]:
+def first_pool(replications: int, rounds: int = 5) -> list[float]:
     """Speed-up of 2 workers over 1 in a new process, whose first pool starts the fork server.
 
     What a `spacesim run` meets: the fork server imports the model (numpy, pydantic, SimPy and
