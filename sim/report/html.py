@@ -35,8 +35,8 @@ CAPTIONS = {
     "drivers.png": "What drives each strategy's delivery and cost: inputs ranked by rank "
     "correlation over the replications; only those beyond noise are shown.",
     "criticality.png": "What picture lock waited for last, and how often.",
-    "gantt.png": "One replication per strategy, track by track: the one delivered nearest the "
-    "median.",
+    "gantt.png": "One replication per strategy, track by track: the one nearest both the median "
+    "delivery date and the median cost.",
     "minutes_by_source.png": "Screen minutes by source in the final film (a run: planned too).",
     "cost_breakdown.png": "Mean cost per budget category, grouped by top-sheet line.",
 }
