@@ -80,7 +80,7 @@ def _on_pool(
 ) -> Iterator[R]:
     """`jobs` worker processes, and this one while they start.
 
-    Starting the workers waits for the fork server to import the model (most of a second), and
+    Starting the workers waits for the fork server to import the model (about 0.4 s), and
     the first `submit` blocks until then. So a thread starts the pool and hands it the batches
     from the front while this process works through batches from the back; once the pool has
     them all, this process only gathers (working alongside the workers would slow them).
@@ -131,7 +131,7 @@ def _context() -> multiprocessing.context.BaseContext:
     """Fresh worker processes, never forked from a parent that may hold threads.
 
     Where it exists, a fork server that has imported the model once starts each worker in
-    milliseconds (a spawned one imports numpy, SimPy and pydantic anew, ~0.3 s).
+    milliseconds (a spawned one imports numpy, SimPy, pydantic and the model anew, ~0.4 s).
     """
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
