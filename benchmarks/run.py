@@ -20,7 +20,7 @@ from pathlib import Path
 import simpy
 
 from sim import load_scenario, run_experiment, run_replication
-from sim.model.production import Opening
+from sim.model.replication import Opening
 from sim.scenario.schema import Scenario
 
 SPLIT = Path(__file__).parent.parent / "scenarios" / "split.yaml"

@@ -68,7 +68,7 @@ def launch_attempts() -> str:
             rep = Replication(simpy.Environment(), scenario, "orbit", Streams(SEED, index))
             rep.env.process(launch_campaign(rep, scenario.sources.orbit, 0.0, 0.0))
             rep.env.run()
-            attempts[index] = rep.drivers["launch_attempts"]
+            attempts[index] = rep.drivers.launch_attempts
         half = 1.96 * attempts.std(ddof=1) / math.sqrt(n)
         rows.append(
             [f"{p:.1f}", f"{1 / (1 - p):.3f}", f"{attempts.mean():.3f} ± {half:.3f}", f"{n:,}"]
@@ -143,7 +143,7 @@ def new_shepard_cadence() -> str:
     longest_gap = np.zeros(n)
     for index in range(n):
         rep = Replication(simpy.Environment(), scenario, "orbit", Streams(SEED, index))
-        rep.env.process(fly_suborbital(rep, vehicle, {"weightless_interior": 1e9}))
+        rep.env.process(fly_suborbital(rep, vehicle, {"weightless_interior": 1e9}, 0.0))
         rep.env.run(until=(last - first).days + 1)
         days = [m.day for m in rep.timeline.milestones if m.name == "suborbital flight"]
         for day in days:

@@ -19,14 +19,14 @@ if TYPE_CHECKING:
     from sim.analysis.summary import summarise
     from sim.experiment.results import Results
     from sim.experiment.runner import run_experiment
-    from sim.model.production import run_replication
+    from sim.model.replication import run_replication
     from sim.scenario.load import load_scenario, scenario_from_data
 
 _HOMES = {
     "Results": "sim.experiment.results",
     "load_scenario": "sim.scenario.load",
     "run_experiment": "sim.experiment.runner",
-    "run_replication": "sim.model.production",
+    "run_replication": "sim.model.replication",
     "scenario_from_data": "sim.scenario.load",
     "summarise": "sim.analysis.summary",
 }

@@ -18,29 +18,16 @@ from typing import Any
 import numpy as np
 
 from sim.experiment.results import Results
-from sim.model.context import DRIVERS
-
-#: Driver columns that record what happened as a result (milestones, work done), not a cause.
-CONSEQUENCES = frozenset(
-    {
-        "launch_day",
-        "landing_day",
-        "picture_done_day",
-        "vfx_done_day",
-        "orbit_hours_filmed",
-        "orbit_yield_minutes",
-        "suborbital_flights",
-        "parabolic_flights",
-        "stock_clips",
-        "vfx_shots",
-    }
-)
+from sim.model.drivers import CAUSES
 
 
 def driver_columns(results: Results) -> list[str]:
-    """The columns a tornado ranks: sampled inputs, counts of trouble, risk events."""
-    causes = [name for name in DRIVERS if name not in CONSEQUENCES]
-    return causes + [f"risk_{name}" for name in results.scenario.risks]
+    """The columns a tornado ranks: sampled inputs, counts of trouble, risk events.
+
+    Milestone days and work counts, which are consequences, are declared so
+    (`sim.model.drivers`) and left out.
+    """
+    return [*CAUSES, *(f"risk_{name}" for name in results.scenario.risks)]
 
 
 def rank_correlations(results: Results, strategy: str, target: str) -> list[tuple[str, float]]:

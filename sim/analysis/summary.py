@@ -7,9 +7,9 @@ without turning the percentile into NaN. P(on time) counts an undelivered film a
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Callable, Iterable
-from typing import Any
 
 import numpy as np
 
@@ -21,11 +21,24 @@ from sim.analysis.confidence import (
 )
 from sim.analysis.drivers import criticality, drivers_of
 from sim.analysis.paired import compare_to
+from sim.analysis.records import (
+    Contingency,
+    DateInterval,
+    Driver,
+    Drivers,
+    Interval,
+    OpenInterval,
+    Percentiles,
+    Precision,
+    RunPrecision,
+    StrategySummary,
+    Summary,
+)
 from sim.core.errors import UsageError
 from sim.core.units import date_of
 from sim.experiment.results import Results
 from sim.model.ledger import CATEGORIES, TOP_SHEET
-from sim.scenario.quantities import SOURCES
+from sim.scenario.sources import SOURCES
 
 PERCENTILES = (10, 50, 80, 90)
 
@@ -39,8 +52,8 @@ def percentiles(values: np.ndarray) -> dict[str, float]:
     return found
 
 
-def summarise(results: Results, baseline: str | None = None) -> dict[str, Any]:
-    """The summary of a run, ready for JSON (no infinities: a day never reached is None).
+def summarise(results: Results, baseline: str | None = None) -> Summary:
+    """The summary of a run (`Summary.to_json` gives summary.json's data).
 
     `baseline` is the strategy the others are compared with, pair by pair (the first when
     None); see `sim.analysis.paired`.
@@ -48,31 +61,30 @@ def summarise(results: Results, baseline: str | None = None) -> dict[str, Any]:
     Raises:
         UsageError: `baseline` is not one of the run's strategies.
     """
-    scenario = results.scenario
-    production = scenario.production
-    summary: dict[str, Any] = {
-        "scenario": production.title,
-        "seed": results.seed,
-        "replications": results.replications,
-        "start_date": production.start_date.isoformat(),
-        "deadline_date": production.deadline_date.isoformat(),
-        "budget_usd": production.budget_usd,
-        "currency": production.currency,
-        "strategies": {},
-    }
-    for name in results.strategies:
-        summary["strategies"][name] = summarise_strategy(results, name)
+    production = results.scenario.production
+    strategies = {name: summarise_strategy(results, name) for name in results.strategies}
     baseline = results.strategies[0] if baseline is None else baseline
     if baseline not in results.strategies:
         raise UsageError(
             f"unknown baseline '{baseline}'; the run has: " + ", ".join(results.strategies)
         )
-    summary["comparison"] = compare_to(results, baseline)
-    summary["precision"] = {
-        key: _worst(strategy["precision"][key] for strategy in summary["strategies"].values())
-        for key in ("cost_p80", "delivery_p80")
-    }
-    return summary
+    return Summary(
+        scenario=production.title,
+        seed=results.seed,
+        replications=results.replications,
+        start_date=production.start_date,
+        deadline_date=production.deadline_date,
+        budget_usd=production.budget_usd,
+        currency=production.currency,
+        strategies=strategies,
+        comparison=compare_to(results, baseline),
+        precision=RunPrecision(
+            cost_p80=_worst(strategy.precision.cost_p80 for strategy in strategies.values()),
+            delivery_p80=_worst(
+                strategy.precision.delivery_p80 for strategy in strategies.values()
+            ),
+        ),
+    )
 
 
 def precise_to(tolerance: float) -> Callable[[Results], bool]:
@@ -82,7 +94,8 @@ def precise_to(tolerance: float) -> Callable[[Results], bool]:
         for name in results.strategies:
             cost = results.column("cost_usd", name).astype(float)
             delivery = results.column("delivery_day", name).astype(float)
-            widths = precision_of(cost, delivery).values()
+            precision = precision_of(cost, delivery)
+            widths = (precision.cost_p80, precision.delivery_p80)
             if any(width is None or width > tolerance for width in widths):
                 return False
         return True
@@ -97,10 +110,11 @@ def _worst(widths: Iterable[float | None]) -> float | None:
     return None if len(known) < len(found) else max(known, default=None)
 
 
-def summarise_strategy(results: Results, name: str) -> dict[str, Any]:
+def summarise_strategy(results: Results, name: str) -> StrategySummary:
     """Summary of one strategy's replications."""
     scenario = results.scenario
     production = scenario.production
+    start = production.start_date
     cost = results.column("cost_usd", name).astype(float)
     delivery = results.column("delivery_day", name).astype(float)
     on_time = delivery <= scenario.deadline_day
@@ -111,58 +125,60 @@ def summarise_strategy(results: Results, name: str) -> dict[str, Any]:
     if policy == "reshoot":
         policy = f"{strategy.reshoot_on}, then {strategy.reshoot_rest}"
     day_intervals = intervals(delivery)
-    shares = {
-        "p_delivered": np.isfinite(delivery),
-        "p_on_time": on_time,
-        "p_on_budget": on_budget,
-        "p_joint": on_time & on_budget,
-    }
-    return {
-        "replications": len(cost),
-        "shortfall_policy": policy,
-        "cost": percentiles(cost),
-        "cost_ci95": intervals(cost),
-        "delivery_day": {key: _finite(value) for key, value in day_stats.items()},
-        "delivery_day_ci95": {
-            key: [_finite(low), _finite(high)] for key, (low, high) in day_intervals.items()
-        },
-        "delivery_date": {
-            key: _date(production.start_date, value) for key, value in day_stats.items()
-        },
-        "delivery_date_ci95": {
-            key: [_date(production.start_date, low), _date(production.start_date, high)]
-            for key, (low, high) in day_intervals.items()
-        },
-        **{key: float(np.mean(hits)) for key, hits in shares.items()},
-        **{
-            f"{key}_ci95": list(proportion_interval(int(np.sum(hits)), len(hits)))
-            for key, hits in shares.items()
-        },
-        "precision": precision_of(cost, delivery),
-        "drivers": drivers_of(results, name),
-        "critical": criticality(results, name),
-        "cost_by_category": {
-            category: float(np.mean(results.column(f"cost_{category}_usd", name)))
-            for category in CATEGORIES
-        },
-        "top_sheet": top_sheet(results, name),
-        "contingency_p80": contingency(cost),
-        "planned_by_source": {
-            source: float(np.mean(results.column(f"planned_{source}_minutes", name)))
-            for source in SOURCES
-        },
-        "minutes_by_source": {
-            source: float(np.mean(results.column(f"minutes_{source}", name))) for source in SOURCES
-        },
-        **{
-            column: float(np.mean(results.column(column, name)))
-            for column in ("shortfall_minutes", "reshot_minutes", "remade_minutes", "cut_minutes")
-        },
-        "real_share": _mean_of_defined(results.column("real_share", name)),
-    }
+    delivered, joint = np.isfinite(delivery), on_time & on_budget
+    found = drivers_of(results, name)
+
+    def mean(column: str) -> float:
+        return float(np.mean(results.column(column, name)))
+
+    return StrategySummary(
+        replications=len(cost),
+        shortfall_policy=policy,
+        cost=Percentiles[float](**percentiles(cost)),
+        cost_ci95=Percentiles[Interval](**intervals(cost)),
+        delivery_day=Percentiles[float | None](
+            **{key: _finite(value) for key, value in day_stats.items()}
+        ),
+        delivery_day_ci95=Percentiles[OpenInterval](
+            **{key: (_finite(low), _finite(high)) for key, (low, high) in day_intervals.items()}
+        ),
+        delivery_date=Percentiles[dt.date | None](
+            **{key: date_of(start, value) for key, value in day_stats.items()}
+        ),
+        delivery_date_ci95=Percentiles[DateInterval](
+            **{
+                key: (date_of(start, low), date_of(start, high))
+                for key, (low, high) in day_intervals.items()
+            }
+        ),
+        p_delivered=float(np.mean(delivered)),
+        p_on_time=float(np.mean(on_time)),
+        p_on_budget=float(np.mean(on_budget)),
+        p_joint=float(np.mean(joint)),
+        p_delivered_ci95=_share_interval(delivered),
+        p_on_time_ci95=_share_interval(on_time),
+        p_on_budget_ci95=_share_interval(on_budget),
+        p_joint_ci95=_share_interval(joint),
+        precision=precision_of(cost, delivery),
+        drivers=Drivers(
+            delivery=tuple(Driver(**driver) for driver in found["delivery"]),
+            cost=tuple(Driver(**driver) for driver in found["cost"]),
+        ),
+        critical=criticality(results, name),
+        cost_by_category={category: mean(f"cost_{category}_usd") for category in CATEGORIES},
+        top_sheet=top_sheet(results, name),
+        contingency_p80=contingency(cost),
+        planned_by_source={source: mean(f"planned_{source}_minutes") for source in SOURCES},
+        minutes_by_source={source: mean(f"minutes_{source}") for source in SOURCES},
+        shortfall_minutes=mean("shortfall_minutes"),
+        reshot_minutes=mean("reshot_minutes"),
+        remade_minutes=mean("remade_minutes"),
+        cut_minutes=mean("cut_minutes"),
+        real_share=_mean_of_defined(results.column("real_share", name)),
+    )
 
 
-def top_sheet(results: Results, name: str) -> dict[str, dict[str, float]]:
+def top_sheet(results: Results, name: str) -> dict[str, Percentiles[float]]:
     """Per top-sheet line, and in total, the mean and percentiles of its cost over replications.
 
     A line's P80 is the P80 of that line alone: P80s do not add up, so the total's P80 is
@@ -176,10 +192,10 @@ def top_sheet(results: Results, name: str) -> dict[str, dict[str, float]]:
         for line, members in TOP_SHEET.items()
     }
     lines["total"] = results.column("cost_usd", name).astype(float)
-    return {line: percentiles(values) for line, values in lines.items()}
+    return {line: Percentiles[float](**percentiles(values)) for line, values in lines.items()}
 
 
-def contingency(cost: np.ndarray) -> dict[str, float]:
+def contingency(cost: np.ndarray) -> Contingency:
     """What a budget set at the median cost must hold in reserve to be met 80% of the time.
 
     As schedule-risk tools report it (Acumen: the P-value minus the plan), with the median
@@ -188,10 +204,10 @@ def contingency(cost: np.ndarray) -> dict[str, float]:
     """
     stats = percentiles(cost)
     reserve = stats["p80"] - stats["p50"]
-    return {"usd": reserve, "share": reserve / stats["p50"] if stats["p50"] > 0 else 0.0}
+    return Contingency(usd=reserve, share=reserve / stats["p50"] if stats["p50"] > 0 else 0.0)
 
 
-def intervals(values: np.ndarray) -> dict[str, tuple[float, float]]:
+def intervals(values: np.ndarray) -> dict[str, Interval]:
     """95% confidence intervals of the mean and of the P10/P50/P80/P90 of `values`."""
     found = {"mean": mean_interval(values)}
     for p in PERCENTILES:
@@ -199,7 +215,7 @@ def intervals(values: np.ndarray) -> dict[str, tuple[float, float]]:
     return found
 
 
-def precision_of(cost: np.ndarray, delivery_day: np.ndarray) -> dict[str, float | None]:
+def precision_of(cost: np.ndarray, delivery_day: np.ndarray) -> Precision:
     """Half-widths of the 95% intervals of the P80 cost and P80 delivery, relative to them.
 
     The delivery's is relative to the P80 duration (days since the start): ±2% of a
@@ -210,16 +226,16 @@ def precision_of(cost: np.ndarray, delivery_day: np.ndarray) -> dict[str, float 
         estimate = float(np.percentile(values, 80, method="inverted_cdf"))
         width = relative_half_width(quantile_interval(values, 0.8), estimate)
         found[key] = _finite(width)
-    return found
+    return Precision(**found)
+
+
+def _share_interval(hits: np.ndarray) -> Interval:
+    """Wilson's 95% interval of the share of `hits` that are true."""
+    return proportion_interval(int(np.sum(hits)), len(hits))
 
 
 def _finite(value: float) -> float | None:
     return value if math.isfinite(value) else None
-
-
-def _date(start: Any, day: float) -> str | None:
-    date = date_of(start, day)
-    return date.isoformat() if date else None
 
 
 def _mean_of_defined(values: np.ndarray) -> float | None:

@@ -74,6 +74,15 @@ class OutputExistsError(UsageError):
         )
 
 
+class SummaryError(UsageError):
+    """A summary.json that cannot be read back: missing, not JSON, or not of this layout."""
+
+    def __init__(self, file: str, problem: str) -> None:
+        self.file = file
+        self.problem = problem
+        super().__init__(f"{file}: {problem}")
+
+
 @dataclass(frozen=True)
 class Failure:
     """One replication that raised: enough to replay it with `spacesim trace`."""

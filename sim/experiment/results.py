@@ -17,11 +17,11 @@ from typing import Any, TextIO
 import numpy as np
 
 from sim.core.units import date_of
-from sim.model.context import DRIVERS
+from sim.model.drivers import NAMES as DRIVERS
 from sim.model.ledger import CATEGORIES
 from sim.model.outcome import Outcome
-from sim.scenario.quantities import SOURCES
 from sim.scenario.schema import Scenario
+from sim.scenario.sources import SOURCES
 
 Row = dict[str, Any]
 
@@ -74,7 +74,7 @@ def row_of(outcome: Outcome, scenario: Scenario) -> Row:
     for source in SOURCES:
         row[f"planned_{source}_minutes"] = outcome.planned_by_source[source]
         row[f"minutes_{source}"] = outcome.minutes_by_source[source]
-    row.update(outcome.drivers)
+    row.update(outcome.driver_columns())
     return row
 
 

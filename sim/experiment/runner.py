@@ -15,8 +15,8 @@ from sim.core.errors import Failure, ReplicationError, UsageError
 from sim.experiment.executors import run_batches
 from sim.experiment.results import Columns, Results, Row, Table, columns_for, columns_of, row_of
 from sim.model.outcome import Outcome
-from sim.model.production import Opening, run_replication
-from sim.scenario.schema import Scenario
+from sim.model.replication import Opening, run_replication
+from sim.scenario.schema import MAX_REPLICATIONS, MAX_SEED, Scenario
 
 #: Replications per batch: enough to amortise handing one over, few enough that the workers
 #: finish together.
@@ -93,13 +93,17 @@ def run_experiment(
     replications = scenario.simulation.replications if replications is None else replications
     seed = scenario.simulation.seed if seed is None else seed
     names = _strategies(scenario, strategies)
-    if replications < 1:
-        raise UsageError(f"--reps {replications}: use at least 1 replication")
+    most = replications if until is None else max(replications, max_replications or 0)
+    if not 1 <= replications <= most <= MAX_REPLICATIONS:
+        raise UsageError(
+            f"--reps {replications}"
+            + (f" --max-reps {most}" if most > replications else "")
+            + f": use 1 to {MAX_REPLICATIONS:,} replications (the scenario format's limit)"
+        )
     if jobs < 1:
         raise UsageError(f"--jobs {jobs}: use at least 1 worker")
-    if seed < 0:
-        raise UsageError(f"--seed {seed}: use a non-negative integer")
-    most = replications if until is None else max(replications, max_replications or 0)
+    if not 0 <= seed <= MAX_SEED:
+        raise UsageError(f"--seed {seed}: use an integer from 0 to 2**63 - 1")
     table = Table(scenario, names)
     done = 0
     while True:

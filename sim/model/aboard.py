@@ -23,26 +23,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from sim.core.rng import Stream
 from sim.model.context import Replication
+from sim.model.timeline import OrbitDay
 from sim.orbits import eclipse_fraction, target_of
 from sim.orbits.geometry import days_since_j2000
 from sim.scenario.quantities import SUNLIT_KINDS, SceneKind
-from sim.scenario.sources import Orbit
-
-
-@dataclass(frozen=True)
-class OrbitDay:
-    """What one day aboard gave: the row of a replication's trace."""
-
-    day: int
-    date: dt.date
-    hours_filmed: float
-    sick_flyers: int
-    camera_failures: int
-    beta_deg: float
-    night_fraction: float
-    light_limited_minutes: float
-    minutes: dict[SceneKind, float]
+from sim.scenario.sources.orbit import Orbit
 
 
 @dataclass(frozen=True)
@@ -118,9 +105,9 @@ def film_aboard(
     """
     days = max(1, math.ceil(stay - 1e-9))
     index = np.arange(days)
-    hours = rep.draw("orbit_shooting", orbit.filming_hours_per_day, days)
-    rolling = rep.draw("orbit_shooting", orbit.rolling_fraction)
-    ratio = rep.draw("orbit_shooting", orbit.shooting_ratio)
+    hours = rep.draw(Stream.orbit_shooting, orbit.filming_hours_per_day, days)
+    rolling = rep.draw(Stream.orbit_shooting, orbit.rolling_fraction)
+    ratio = rep.draw(Stream.orbit_shooting, orbit.shooting_ratio)
 
     factor = np.clip(stay - index, 0.0, 1.0)
     factor[0] *= orbit.arrival_day_fraction
@@ -159,11 +146,11 @@ def film_aboard(
 def _sickness(rep: Replication, orbit: Orbit, days: int) -> tuple[np.ndarray, np.ndarray]:
     """Sick flyers per day, and the share of the crew's work lost to sickness per day."""
     flyers = rep.flyers
-    stream = rep.streams["orbit_sickness"]
+    stream = rep.streams[Stream.orbit_sickness]
     sick = stream.random(flyers) < orbit.sickness_probability
-    duration = np.where(sick, rep.draw("orbit_sickness", orbit.sickness_days, flyers), 0.0)
-    severity = rep.draw("orbit_sickness", orbit.sick_yield_loss, flyers)
-    rep.drivers["orbit_sick_flyers"] = float(np.count_nonzero(sick))
+    duration = np.where(sick, rep.draw(Stream.orbit_sickness, orbit.sickness_days, flyers), 0.0)
+    severity = rep.draw(Stream.orbit_sickness, orbit.sick_yield_loss, flyers)
+    rep.drivers.orbit_sick_flyers = float(np.count_nonzero(sick))
     ill = np.clip(duration[None, :] - np.arange(days)[:, None], 0.0, 1.0)  # day x flyer
     lost = (ill * severity[None, :]).sum(axis=1) / max(flyers, 1)
     return (ill > 0).sum(axis=1), lost
@@ -178,9 +165,9 @@ def _camera_time(
     time to the next). A failure with a spare left costs the swap time; without one the set
     works on one camera fewer, and its hours count by the share of cameras still working.
     """
-    stream = rep.streams["orbit_equipment"]
-    mtbf = rep.draw("orbit_equipment", orbit.camera_mtbf_hours)
-    swap = rep.draw("orbit_equipment", orbit.camera_swap_hours)
+    stream = rep.streams[Stream.orbit_equipment]
+    mtbf = rep.draw(Stream.orbit_equipment, orbit.camera_mtbf_hours)
+    swap = rep.draw(Stream.orbit_equipment, orbit.camera_swap_hours)
     in_use, spares, working = orbit.cameras_in_use, orbit.spare_cameras, orbit.cameras_in_use
     filmed = [0.0] * len(hours)
     failures = [0] * len(hours)
@@ -199,7 +186,7 @@ def _camera_time(
                 left -= min(swap, left)
             else:
                 working -= 1
-    rep.drivers["orbit_camera_failures"] = float(sum(failures))
+    rep.drivers.orbit_camera_failures = float(sum(failures))
     return np.array(filmed), np.array(failures)
 
 

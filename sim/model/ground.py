@@ -11,19 +11,19 @@ delivers what was planned, unless a risk event cancels it.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Generator
 
 import simpy
 
+from sim.core.rng import Stream
 from sim.model.context import Replication
-from sim.model.risks import strike
+from sim.model.ledger import days_paid
 from sim.scenario.quantities import SCENE_KINDS, SceneKind
-from sim.scenario.sources import Ground
+from sim.scenario.sources.ground import Ground
 
 
 def shoot_ground(
-    rep: Replication, ground: Ground, plan: dict[SceneKind, float]
+    rep: Replication, ground: Ground, plan: dict[SceneKind, float], delay_days: float
 ) -> Generator[simpy.Event, object, dict[SceneKind, float]]:
     """Process: book the stage and shoot from now; returns screen minutes shot, per kind.
 
@@ -33,16 +33,13 @@ def shoot_ground(
     Ledger: ``ground`` for stage days, location days and days lost to weather.
     Drivers: ``stage_days``, ``location_days``, ``weather_days_lost``.
     Timeline: spans ``booking``, ``stage photography``, ``location photography``.
-    Risk events hitting ``ground`` strike at the start. Handles no interrupts.
+    `delay_days`: what risk events hitting the track delay its start by. Handles no interrupts.
     """
     env = rep.env
-    impact = strike(rep, "ground")
-    if impact.cancelled:
-        return dict.fromkeys(plan, 0.0)
-    lead = rep.draw("ground", ground.booking_lead_days) + impact.delay_days
-    day_cost = rep.draw("ground", ground.day_cost_usd)
+    lead = rep.draw(Stream.ground, ground.booking_lead_days) + delay_days
+    day_cost = rep.draw(Stream.ground, ground.day_cost_usd)
     rates = {
-        kind: rep.draw("ground", getattr(ground.minutes_per_day, kind)) for kind in SCENE_KINDS
+        kind: rep.draw(Stream.ground, getattr(ground.minutes_per_day, kind)) for kind in SCENE_KINDS
     }
     outdoors = {kind: ground.location_share.get(kind, 0.0) for kind in plan}
     stage_days = sum(m * (1.0 - outdoors[k]) / rates[k] for k, m in plan.items())
@@ -52,15 +49,15 @@ def shoot_ground(
     start = env.now
     rep.timeline.span("ground", "booking", start - lead, start)
     if stage_days > 0:
-        rep.ledger.charge(start, "ground", "stage days", _started(stage_days) * day_cost)
+        rep.ledger.charge(start, "ground", "stage days", days_paid(stage_days) * day_cost)
         yield env.timeout(stage_days * week)
         rep.timeline.span("ground", "stage photography", start, env.now)
     lost = 0
     if location_days > 0:
-        fee = rep.draw("ground_weather", ground.location_fee_usd_per_day)
-        p_lost = rep.draw("ground_weather", ground.weather_day_loss_probability)
-        called = _started(location_days)
-        weather = rep.streams["ground_weather"]
+        fee = rep.draw(Stream.ground_weather, ground.location_fee_usd_per_day)
+        p_lost = rep.draw(Stream.ground_weather, ground.weather_day_loss_probability)
+        called = days_paid(location_days)
+        weather = rep.streams[Stream.ground_weather]
         lost = int(weather.negative_binomial(called, 1.0 - p_lost)) if p_lost > 0 else 0
         outside = env.now
         rep.ledger.charge(outside, "ground", "location days", called * (day_cost + fee))
@@ -68,12 +65,7 @@ def shoot_ground(
             rep.ledger.charge(outside, "ground", "days lost to weather", lost * (day_cost + fee))
         yield env.timeout((location_days + lost) * week)
         rep.timeline.span("ground", "location photography", outside, env.now)
-    rep.count("stage_days", stage_days)
-    rep.count("location_days", location_days)
-    rep.count("weather_days_lost", lost)
+    rep.drivers.stage_days += stage_days
+    rep.drivers.location_days += location_days
+    rep.drivers.weather_days_lost += lost
     return dict(plan)
-
-
-def _started(days: float) -> int:
-    """Shooting days paid: every started day in full."""
-    return math.ceil(days - 1e-9)

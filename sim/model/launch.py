@@ -24,10 +24,11 @@ from dataclasses import dataclass
 
 import simpy
 
+from sim.core.rng import Stream
 from sim.core.units import date_of
 from sim.model.context import Replication
 from sim.model.launch_calendar import calendar_for
-from sim.scenario.sources import Orbit
+from sim.scenario.sources.orbit import Orbit
 
 #: Scrub causes, in the order their per-attempt draws are made.
 CAUSES = ("weather", "technical", "recovery")
@@ -72,17 +73,23 @@ def launch_campaign(
     env = rep.env
     start = env.now
     calendar = calendar_for(rep.scenario, orbit)
-    slip = rep.draw("launch_slip", orbit.slip_days)
-    rep.drivers["slip_days"] = slip
+    slip = rep.draw(Stream.launch_slip, orbit.slip_days)
+    rep.drivers.slip_days = slip
     by_month = orbit.weather_scrub_probability_by_month
-    probabilities = {
-        "weather": 0.0
+    weather = (
+        0.0
         if by_month is not None
-        else rep.draw("launch_weather", orbit.weather_scrub_probability),
-        "technical": rep.draw("launch_technical", orbit.technical_scrub_probability),
-        "recovery": rep.draw("launch_recovery", orbit.recovery_zone_hold_probability),
-    }
-    uniforms = {cause: rep.streams[f"launch_{cause}"] for cause in CAUSES}
+        else rep.draw(Stream.launch_weather, orbit.weather_scrub_probability)
+    )
+    technical = rep.draw(Stream.launch_technical, orbit.technical_scrub_probability)
+    recovery = rep.draw(Stream.launch_recovery, orbit.recovery_zone_hold_probability)
+    streams = rep.streams
+    pad, vehicle, zone = (
+        streams[Stream.launch_weather],
+        streams[Stream.launch_technical],
+        streams[Stream.launch_recovery],
+    )
+    drivers = rep.drivers
     first_chance = calendar.next_at_or_after(max(booked_day, start))
     slot_open = max(booked_day, start) + slip + delay_days
     longest_cut = (1.0 - MIN_STAY_SHARE) * orbit.mission_days.mean
@@ -92,38 +99,50 @@ def launch_campaign(
         slot_close = slot_open + orbit.slot_days
         attempt_day = calendar.next_at_or_after(max(slot_open, env.now))
         slot_first = math.nan
-        visit_fixed_at = attempt_day + rep.draw("launch_slots", orbit.stay_margin_days)
+        visit_fixed_at = attempt_day + rep.draw(Stream.launch_slots, orbit.stay_margin_days)
         while attempt_day < slot_close and attempt_day - visit_fixed_at <= longest_cut:
             yield env.timeout(attempt_day - env.now)
-            rep.count("launch_attempts")
+            rep.drivers.launch_attempts += 1
             if math.isnan(slot_first):
                 slot_first = env.now
                 if math.isnan(first_attempt):
                     first_attempt = env.now
             if by_month is not None:
                 month = date_of(rep.scenario.production.start_date, env.now)
-                probabilities["weather"] = by_month[month.month - 1] if month else 0.0
+                weather = by_month[month.month - 1] if month else 0.0
+            # One uniform per cause and attempt, in the order of CAUSES.
             scrubbed = [
-                cause for cause in CAUSES if uniforms[cause].random() < probabilities[cause]
+                cause
+                for cause, hit in zip(
+                    CAUSES,
+                    (
+                        pad.random() < weather,
+                        vehicle.random() < technical,
+                        zone.random() < recovery,
+                    ),
+                    strict=True,
+                )
+                if hit
             ]
             if not scrubbed:
                 rep.timeline.span("orbit", "launch campaign", start, env.now)
                 rep.timeline.mark(env.now, "launch")
-                rep.drivers["launch_day"] = env.now
-                rep.drivers["launch_days_lost"] = env.now - first_chance
+                rep.drivers.launch_day = env.now
+                rep.drivers.launch_days_lost = env.now - first_chance
                 return Liftoff(
                     env.now,
                     max(0.0, env.now - visit_fixed_at),
                     announced_days=first_attempt - first_chance,
                     on_site_days=on_site + env.now - slot_first,
                 )
-            for cause in scrubbed:
-                rep.count(f"scrubs_{cause}")
+            drivers.scrubs_weather += "weather" in scrubbed
+            drivers.scrubs_technical += "technical" in scrubbed
+            drivers.scrubs_recovery += "recovery" in scrubbed
             rep.timeline.mark(env.now, f"scrub ({', '.join(scrubbed)})")
-            recycle = rep.draw("launch_recycle", orbit.recycle_days)
+            recycle = rep.draw(Stream.launch_recycle, orbit.recycle_days)
             attempt_day = calendar.next_at_or_after(env.now + recycle - RECYCLE_SLACK_DAYS)
         if not math.isnan(slot_first):
             on_site += env.now - slot_first  # the crew goes home after the slot's last scrub
-        rep.count("slots_missed")
+        rep.drivers.slots_missed += 1
         yield env.timeout(max(0.0, slot_close - env.now))
-        slot_open = slot_close + rep.draw("launch_slots", orbit.next_slot_days)
+        slot_open = slot_close + rep.draw(Stream.launch_slots, orbit.next_slot_days)

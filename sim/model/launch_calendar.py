@@ -18,7 +18,7 @@ import numpy as np
 from sim.orbits import site_of, target_of
 from sim.orbits.geometry import NodeChoice, days_since_j2000, in_plane_days
 from sim.scenario.schema import Scenario
-from sim.scenario.sources import Orbit
+from sim.scenario.sources.orbit import Orbit
 
 #: Steps at which the beta angle is checked across a planned stay, days.
 BETA_STEP_DAYS = 0.25

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -38,6 +39,11 @@ TOP_SHEET: dict[str, tuple[str, ...]] = {
     "overhead": ("overhead",),
     "risk events": ("risk",),
 }
+
+
+def days_paid(days: float) -> int:
+    """Shooting days paid for `days` of work: every started day in full."""
+    return math.ceil(days - 1e-9)
 
 
 class Entry(NamedTuple):

@@ -13,29 +13,22 @@ from collections.abc import Generator
 
 import simpy
 
+from sim.core.rng import Stream
 from sim.core.units import day_of
 from sim.model.aboard import film_aboard
 from sim.model.context import Replication
 from sim.model.holds import pay_hold
 from sim.model.launch import MIN_STAY_SHARE, Liftoff, launch_campaign
-from sim.model.risks import cut_short, strike
+from sim.model.risks import cut_short
 from sim.model.training import TrainingPlan, train_crew
 from sim.scenario.quantities import SceneKind
-from sim.scenario.sources import Orbit
+from sim.scenario.sources.orbit import Orbit
 
 
-def orbit_track(
-    rep: Replication,
-    orbit: Orbit,
-    plan: dict[SceneKind, float],
-    preproduction_done: simpy.Event,
-) -> Generator[simpy.Event, object, dict[SceneKind, float]]:
-    """Process: the whole orbital segment from day 0; returns screen minutes landed, per kind.
-
-    Training runs from the production's start, alongside pre-production; the launch campaign
-    opens when both are done. Risk events hitting ``orbit`` strike then: a delay pushes the
-    launch slot, a cancellation ends the segment with nothing shot.
-    """
+def train_for_orbit(
+    rep: Replication, orbit: Orbit, preproduction_done: simpy.Event
+) -> Generator[simpy.Event, object, None]:
+    """Process: train the crew from day 0, alongside pre-production; ends when both are done."""
     env = rep.env
     training = env.process(
         train_crew(
@@ -44,19 +37,27 @@ def orbit_track(
                 training_days=orbit.training_days,
                 training_usd_per_flyer=orbit.training_usd_per_flyer,
                 medical_disqualification_probability=orbit.medical_disqualification_probability,
-                training_stream="orbit_training",
-                medical_stream="orbit_medical",
+                training_stream=Stream.orbit_training,
+                medical_stream=Stream.orbit_medical,
             ),
         )
     )
     yield env.all_of([training, preproduction_done])
-    impact = strike(rep, "orbit")
-    if impact.cancelled:
-        return dict.fromkeys(plan, 0.0)
-    booked = env.now
+
+
+def fly_to_orbit(
+    rep: Replication, orbit: Orbit, plan: dict[SceneKind, float], delay_days: float
+) -> Generator[simpy.Event, object, dict[SceneKind, float]]:
+    """Process: launch campaign, stay and landing; returns screen minutes landed, per kind.
+
+    The campaign opens once the crew is trained and pre-production is done (`train_for_orbit`)
+    at the booked slot, or at once when none is booked; `delay_days` (risk events hitting the
+    track) push the slot.
+    """
+    booked = rep.env.now
     if orbit.booked_launch_date is not None:
         booked = day_of(rep.scenario.production.start_date, orbit.booked_launch_date)
-    liftoff = yield from launch_campaign(rep, orbit, booked, impact.delay_days)
+    liftoff = yield from launch_campaign(rep, orbit, booked, delay_days)
     pay_holds(rep, liftoff)
     return (yield from shoot_on_orbit(rep, orbit, plan, stay_cut_days=liftoff.stay_cut_days))
 
@@ -92,29 +93,29 @@ def shoot_on_orbit(
     """
     env = rep.env
     flyers = rep.flyers
-    seat_price = rep.draw("orbit_costs", orbit.seat_price_usd)
-    mission_fee = rep.draw("orbit_costs", orbit.mission_fee_usd)
-    person_day = rep.draw("orbit_costs", orbit.person_day_usd)
+    seat_price = rep.draw(Stream.orbit_costs, orbit.seat_price_usd)
+    mission_fee = rep.draw(Stream.orbit_costs, orbit.mission_fee_usd)
+    person_day = rep.draw(Stream.orbit_costs, orbit.person_day_usd)
     rep.ledger.charge(env.now, "seats", "orbital seats", seat_price * flyers)
     rep.ledger.charge(env.now, "fees", "mission fee", mission_fee)
 
-    transit = rep.draw("orbit_shooting", orbit.transit_days)
-    mission = rep.draw("orbit_shooting", orbit.mission_days)
-    extension = rep.draw("orbit_shooting", orbit.extension_days)
+    transit = rep.draw(Stream.orbit_shooting, orbit.transit_days)
+    mission = rep.draw(Stream.orbit_shooting, orbit.mission_days)
+    extension = rep.draw(Stream.orbit_shooting, orbit.extension_days)
     planned_stay = max(mission - stay_cut_days, MIN_STAY_SHARE * mission) + extension
     stay = cut_short(rep, env.now + transit, planned_stay)
-    rep.drivers["orbit_days_cut"] = mission + extension - planned_stay
-    rep.drivers["orbit_days_lost_early"] = planned_stay - stay
+    rep.drivers.orbit_days_cut = mission + extension - planned_stay
+    rep.drivers.orbit_days_lost_early = planned_stay - stay
     aboard = film_aboard(rep, orbit, plan, env.now + transit, stay)
     if rep.timeline.recording:  # the days aboard are a trace's, kept with the timeline
         rep.orbit_log = aboard.days()
-    lost = rep.streams["orbit_footage"].random() < orbit.footage_loss_probability
+    lost = rep.streams[Stream.orbit_footage].random() < orbit.footage_loss_probability
 
     yield env.timeout(transit)
     docked = env.now
     rep.timeline.mark(docked, "docking")
-    if rep.drivers["orbit_days_cut"] > 0:
-        rep.timeline.mark(docked, f"stay cut {rep.drivers['orbit_days_cut']:.1f} d: next visitor")
+    if rep.drivers.orbit_days_cut > 0:
+        rep.timeline.mark(docked, f"stay cut {rep.drivers.orbit_days_cut:.1f} d: next visitor")
     yield env.timeout(stay)
     rep.timeline.span("orbit", "aboard", docked, env.now)
     rep.timeline.mark(env.now, "undocking")
@@ -122,14 +123,14 @@ def shoot_on_orbit(
     rep.timeline.mark(env.now, "landing")
     rep.ledger.charge(env.now, "fees", "person-days aboard", person_day * flyers * stay)
     shot = aboard.minutes_shot()
-    rep.drivers["orbit_days"] = stay
-    rep.drivers["orbit_hours_filmed"] = aboard.hours_filmed
-    rep.drivers["orbit_yield_minutes"] = sum(shot.values())
-    rep.drivers["orbit_light_limited_minutes"] = aboard.light_limited_minutes
-    rep.drivers["landing_day"] = env.now
+    rep.drivers.orbit_days = stay
+    rep.drivers.orbit_hours_filmed = aboard.hours_filmed
+    rep.drivers.orbit_yield_minutes = sum(shot.values())
+    rep.drivers.orbit_light_limited_minutes = aboard.light_limited_minutes
+    rep.drivers.landing_day = env.now
     if lost:
         rep.timeline.mark(env.now, "footage lost")
-        rep.drivers["orbit_footage_lost"] = 1.0
+        rep.drivers.orbit_footage_lost = 1.0
         return dict.fromkeys(plan, 0.0)
     # Surplus footage is choice in the edit, not extra screen time.
     return {kind: min(minutes, plan[kind]) for kind, minutes in shot.items()}

@@ -5,11 +5,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from sim.model.aboard import OrbitDay
 from sim.model.context import Replication
+from sim.model.drivers import NAMES as DRIVERS
+from sim.model.drivers import Drivers
 from sim.model.ledger import Ledger
-from sim.model.timeline import Timeline
-from sim.scenario.quantities import REAL_SOURCES, SOURCES, SPACE_KINDS, SceneKind, SourceName
+from sim.model.timeline import OrbitDay, Timeline
+from sim.scenario.quantities import SPACE_KINDS, SceneKind
+from sim.scenario.sources import REAL_SOURCES, SOURCES
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,9 @@ class Outcome:
     remade_minutes: float
     cut_minutes: float
     real_share: float
-    drivers: dict[str, float]
+    drivers: Drivers
+    #: 1.0 for each risk event that struck, by name, else 0.0.
+    risks_struck: dict[str, float]
     ledger: Ledger
     timeline: Timeline
     orbit_log: tuple[OrbitDay, ...] = ()
@@ -46,6 +50,12 @@ class Outcome:
         """Total cost."""
         return sum(self.cost_by_category.values())
 
+    def driver_columns(self) -> dict[str, float]:
+        """The drivers, then the risk events (``risk_<name>``), by their results column."""
+        columns = dict(zip(DRIVERS, self.drivers.values(), strict=True))
+        columns.update({f"risk_{name}": hit for name, hit in self.risks_struck.items()})
+        return columns
+
 
 def outcome_of(
     rep: Replication,
@@ -53,8 +63,8 @@ def outcome_of(
     delivery_day: float,
     blocked_by: str,
     critical_track: str,
-    obtained: dict[SourceName, dict[SceneKind, float]],
-    reshot: dict[SourceName, dict[SceneKind, float]],
+    obtained: dict[str, dict[SceneKind, float]],
+    reshot: dict[str, dict[SceneKind, float]],
     remade_minutes: float,
     cut_minutes: float,
 ) -> Outcome:
@@ -96,6 +106,7 @@ def outcome_of(
         cut_minutes=cut_minutes,
         real_share=real / space_total if space_total > 0 else math.nan,
         drivers=rep.drivers,
+        risks_struck=rep.risks_struck,
         ledger=rep.ledger,
         timeline=rep.timeline,
         orbit_log=tuple(rep.orbit_log),

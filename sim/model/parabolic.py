@@ -15,16 +15,16 @@ from collections.abc import Generator
 
 import simpy
 
+from sim.core.rng import Stream
 from sim.model.context import Replication
 from sim.model.footage import allocate
 from sim.model.holds import pay_hold
-from sim.model.risks import strike
 from sim.scenario.quantities import SceneKind
-from sim.scenario.sources import Parabolic
+from sim.scenario.sources.parabolic import Parabolic
 
 
 def fly_parabolic(
-    rep: Replication, aircraft: Parabolic, plan: dict[SceneKind, float]
+    rep: Replication, aircraft: Parabolic, plan: dict[SceneKind, float], delay_days: float
 ) -> Generator[simpy.Event, object, dict[SceneKind, float]]:
     """Process: book and fly the campaign from now; returns screen minutes obtained, per kind.
 
@@ -33,22 +33,19 @@ def fly_parabolic(
     ratio). Ledger: ``seats`` per flight flown (the charter, or the seats booked), ``holds``
     for each cancelled day (the crew was called).
     Timeline: spans ``booking`` and ``campaign``.
-    Risk events hitting ``parabolic`` strike at the start. Handles no interrupts.
+    `delay_days`: what risk events hitting the track delay its start by. Handles no interrupts.
     The campaign's days are worked out in one step and waited for with one timeout.
     """
     env = rep.env
-    impact = strike(rep, "parabolic")
-    if impact.cancelled:
-        return dict.fromkeys(plan, 0.0)
-    lead = rep.draw("parabolic", aircraft.booking_lead_days) + impact.delay_days
-    charter = rep.draw("parabolic", aircraft.charter_usd)
-    seat_price = rep.draw("parabolic", aircraft.seat_price_usd)
-    usable = rep.draw("parabolic", aircraft.usable_fraction)
+    lead = rep.draw(Stream.parabolic, aircraft.booking_lead_days) + delay_days
+    charter = rep.draw(Stream.parabolic, aircraft.charter_usd)
+    seat_price = rep.draw(Stream.parabolic, aircraft.seat_price_usd)
+    usable = rep.draw(Stream.parabolic, aircraft.usable_fraction)
     if aircraft.seats_booked is None:
         per_flight, item = charter, "parabolic charters"
     else:
         per_flight, item = seat_price * aircraft.seats_booked, "parabolic seats"
-    rng = rep.streams["parabolic"]
+    rng = rep.streams[Stream.parabolic]
     yield env.timeout(lead)
     rep.timeline.span("parabolic", "booking", env.now - lead, env.now)
     start = env.now
@@ -60,20 +57,22 @@ def fly_parabolic(
     while obtained < needed and flights < aircraft.max_flights and day < last_day:
         day += 1
         if rng.random() < aircraft.flight_cancel_probability:
-            rep.count("parabolic_cancelled_days")
+            rep.drivers.parabolic_cancelled_days += 1
             pay_hold(rep, start + day - 1, 1.0, "flying crew held on a cancelled flight day")
             continue
         for _ in range(aircraft.flights_per_day):
             if obtained >= needed or flights >= aircraft.max_flights:
                 break
             seconds = rep.draw(
-                "parabolic", aircraft.weightless_seconds_per_parabola, aircraft.parabolas_per_flight
+                Stream.parabolic,
+                aircraft.weightless_seconds_per_parabola,
+                aircraft.parabolas_per_flight,
             )
-            ratio = rep.draw("parabolic", aircraft.shooting_ratio)
+            ratio = rep.draw(Stream.parabolic, aircraft.shooting_ratio)
             obtained += sum(seconds.tolist()) * usable / 60.0 * aircraft.cameras / ratio
             flights += 1
             rep.ledger.charge(start + day - 1, "seats", item, per_flight)
     yield env.timeout(day)
     rep.timeline.span("parabolic", "campaign", start, env.now)
-    rep.count("parabolic_flights", flights)
+    rep.drivers.parabolic_flights += flights
     return allocate(obtained, plan)

@@ -11,15 +11,19 @@ from collections.abc import Generator
 
 import simpy
 
+from sim.core.rng import Stream
 from sim.model.context import Replication
 from sim.model.risks import strike
 from sim.scenario.schema import Post
 
 
-def post_produce(rep: Replication, post: Post) -> Generator[simpy.Event, object, float]:
+def post_produce(
+    rep: Replication, post: Post, vfx_done_day: float
+) -> Generator[simpy.Event, object, float]:
     """Process: from the last picture to delivery; returns the delivery day.
 
-    Every VFX batch was released before the last picture, so the last shot's day is known.
+    Every VFX batch was released before the last picture, so the last shot's day is known:
+    `vfx_done_day` (NaN when the film has no VFX shot).
 
     Streams: ``post`` (editorial days, finishing days, cost). Ledger: ``post`` at delivery.
     Drivers: ``editorial_days``.
@@ -28,13 +32,13 @@ def post_produce(rep: Replication, post: Post) -> Generator[simpy.Event, object,
     Handles no interrupts.
     """
     env = rep.env
-    editorial = rep.draw("post", post.editorial_days)
-    finishing = rep.draw("post", post.finishing_days)
-    cost = rep.draw("post", post.cost_usd)
-    rep.drivers["editorial_days"] = editorial
+    editorial = rep.draw(Stream.post, post.editorial_days)
+    finishing = rep.draw(Stream.post, post.finishing_days)
+    cost = rep.draw(Stream.post, post.cost_usd)
+    rep.drivers.editorial_days = editorial
     start = env.now
-    vfx_done = rep.drivers["vfx_done_day"]
-    yield env.timeout(editorial if math.isnan(vfx_done) else max(editorial, vfx_done - start))
+    no_vfx = math.isnan(vfx_done_day)
+    yield env.timeout(editorial if no_vfx else max(editorial, vfx_done_day - start))
     rep.timeline.span("post", "editorial", start, start + editorial)
     rep.timeline.mark(env.now, "picture lock")
     lock = env.now

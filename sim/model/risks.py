@@ -1,7 +1,5 @@
-"""The risk register of one replication: which events occur, and their strike on a track.
+"""How the risk events that occurred (`sim.model.register`) strike a replication's tracks.
 
-Every event's occurrence, delay and cost are drawn when the replication starts, in register
-order, whatever the strategy, so all strategies face the same events (common random numbers).
 An event strikes only a strategy that runs the track it hits: a film without an orbital
 segment does not pay for a grounded orbital vehicle. Delays and cancellations strike when the
 track starts (`strike`); an early return strikes the stay aboard (`cut_short`).
@@ -11,46 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sim.core.rng import Streams
 from sim.model.context import Replication
-from sim.model.sampling import sample
-from sim.scenario.schema import Scenario
-
-
-@dataclass(frozen=True)
-class Strike:
-    """An event that occurred in this replication."""
-
-    name: str
-    target: str
-    effect: str
-    delay_days: float
-    cost_usd: float
-    #: Early return only: when the problem comes, as a share of the stay, and the days to undock.
-    at_fraction: float = 0.0
-    return_after_days: float = 0.0
-
-
-def draw_register(scenario: Scenario, streams: Streams) -> dict[str, list[Strike]]:
-    """Occurred events by target.
-
-    Draws from stream ``risks``: 3 numbers per listed event (occurrence, delay, cost), and 2 more
-    for an early return (days to undock, moment in the stay: uniform, a constant hazard).
-    """
-    rng = streams["risks"]
-    occurred: dict[str, list[Strike]] = {}
-    for name, event in scenario.risks.items():
-        happens = rng.random() < event.probability
-        delay = sample(event.delay_days, rng)
-        cost = sample(event.cost_usd, rng)
-        at_fraction = return_after = 0.0
-        if event.effect == "early_return":
-            return_after = sample(event.return_after_days, rng)
-            at_fraction = float(rng.random())
-        if happens:
-            strike = Strike(name, event.hits, event.effect, delay, cost, at_fraction, return_after)
-            occurred.setdefault(event.hits, []).append(strike)
-    return occurred
+from sim.model.register import Strike
 
 
 @dataclass(frozen=True)
@@ -75,14 +35,14 @@ def _take(rep: Replication, target: str, *, early_return: bool) -> list[Strike]:
 def _record(rep: Replication, event: Strike, day: float) -> None:
     """Charge an event's cost and record that it struck, at `day`."""
     rep.ledger.charge(day, "risk", event.name, event.cost_usd)
-    rep.drivers[f"risk_{event.name}"] = 1.0
+    rep.risks_struck[event.name] = 1.0
     rep.timeline.mark(day, f"risk: {event.name}")
 
 
 def strike(rep: Replication, target: str) -> Impact:
     """Let the delays and cancellations on `target` strike now, once; return their effect.
 
-    Writes ledger category ``risk`` (account = event name) and the driver ``risk_<name>``.
+    Writes ledger category ``risk`` (account = event name) and the risk's column ``risk_<name>``.
     """
     if not rep.pending_risks.get(target):
         return NO_IMPACT

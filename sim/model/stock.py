@@ -18,14 +18,14 @@ from collections.abc import Generator
 import numpy as np
 import simpy
 
+from sim.core.rng import Stream
 from sim.model.context import Replication
-from sim.model.risks import strike
 from sim.scenario.quantities import SceneKind
-from sim.scenario.sources import Stock
+from sim.scenario.sources.stock import Stock
 
 
 def license_stock(
-    rep: Replication, stock: Stock, plan: dict[SceneKind, float]
+    rep: Replication, stock: Stock, plan: dict[SceneKind, float], delay_days: float
 ) -> Generator[simpy.Event, object, dict[SceneKind, float]]:
     """Process: find, license and clear clips from now; returns screen minutes usable, per kind.
 
@@ -35,27 +35,24 @@ def license_stock(
     refused).
     Ledger: ``stock`` for licences and clearances. Drivers: ``stock_clips`` (found),
     ``stock_clips_refused``, ``stock_lead_days`` (search and clearance).
-    Timeline: spans ``search``, ``clearance``. Risk events hitting ``stock`` strike at the start
-    and delay the search. Handles no interrupts.
+    Timeline: spans ``search``, ``clearance``. `delay_days`: what risk events hitting the track
+    delay the search by. Handles no interrupts.
     """
     env = rep.env
-    impact = strike(rep, "stock")
-    if impact.cancelled:
-        return dict.fromkeys(plan, 0.0)
-    search = rep.draw("stock", stock.search_days) + impact.delay_days
-    clip_seconds = rep.draw("stock", stock.clip_seconds)
+    search = rep.draw(Stream.stock, stock.search_days) + delay_days
+    clip_seconds = rep.draw(Stream.stock, stock.clip_seconds)
     archives = [archive for _, archive in stock.archives]
     terms = [
         (
-            rep.draw("stock", archive.price_usd_per_clip)
-            + clip_seconds * rep.draw("stock", archive.price_usd_per_second),
-            rep.draw("stock", archive.clearance_usd),
-            rep.draw("stock", archive.clearance_days),
+            rep.draw(Stream.stock, archive.price_usd_per_clip)
+            + clip_seconds * rep.draw(Stream.stock, archive.price_usd_per_second),
+            rep.draw(Stream.stock, archive.clearance_usd),
+            rep.draw(Stream.stock, archive.clearance_days),
         )
         for archive in archives
     ]
     shares = np.array([archive.share for archive in archives]) / sum(a.share for a in archives)
-    rng = rep.streams["stock"]
+    rng = rep.streams[Stream.stock]
     obtained: dict[SceneKind, float] = {}
     licences = clearances = 0.0
     found_total = refused_total = 0
@@ -90,7 +87,7 @@ def license_stock(
     rep.ledger.charge(env.now, "stock", "licences", licences)
     if clearances > 0:
         rep.ledger.charge(env.now, "stock", "clearances", clearances)
-    rep.drivers["stock_clips"] = float(found_total)
-    rep.drivers["stock_clips_refused"] = float(refused_total)
-    rep.drivers["stock_lead_days"] = env.now - start
+    rep.drivers.stock_clips = float(found_total)
+    rep.drivers.stock_clips_refused = float(refused_total)
+    rep.drivers.stock_lead_days = env.now - start
     return obtained

@@ -17,17 +17,17 @@ from collections.abc import Generator
 
 import simpy
 
+from sim.core.rng import Stream
 from sim.core.units import day_of
 from sim.model.context import Replication
 from sim.model.footage import allocate
 from sim.model.holds import pay_hold
-from sim.model.risks import strike
 from sim.scenario.quantities import SceneKind
-from sim.scenario.sources import Suborbital
+from sim.scenario.sources.suborbital import Suborbital
 
 
 def fly_suborbital(
-    rep: Replication, vehicle: Suborbital, plan: dict[SceneKind, float]
+    rep: Replication, vehicle: Suborbital, plan: dict[SceneKind, float], delay_days: float
 ) -> Generator[simpy.Event, object, dict[SceneKind, float]]:
     """Process: the suborbital campaign from now; returns screen minutes obtained, per kind.
 
@@ -36,19 +36,16 @@ def fly_suborbital(
     length), ``suborbital_medical`` (one uniform per flyer per flight).
     Ledger: ``seats`` per flight, ``holds`` for short slips.
     Timeline: span ``flights``, milestone ``suborbital flight``.
-    Risk events hitting ``suborbital`` strike at the start. Handles no interrupts.
+    `delay_days`: what risk events hitting the track delay its start by. Handles no interrupts.
     """
     env = rep.env
     start = env.now
-    impact = strike(rep, "suborbital")
-    if impact.cancelled:
-        return dict.fromkeys(plan, 0.0)
-    seat_price = rep.draw("suborbital_costs", vehicle.seat_price_usd)
+    seat_price = rep.draw(Stream.suborbital_costs, vehicle.seat_price_usd)
     available = start
     if vehicle.available_from is not None:
         available = max(start, day_of(rep.scenario.production.start_date, vehicle.available_from))
     scheduled = max(
-        available + impact.delay_days, start + rep.draw("suborbital_flights", vehicle.training_days)
+        available + delay_days, start + rep.draw(Stream.suborbital_flights, vehicle.training_days)
     )
     roles_and_backups = [(role.count, role.backups) for role in rep.crew.values()]
     flyers = rep.flyers
@@ -56,17 +53,17 @@ def fly_suborbital(
     obtained = 0.0
     flights = 0
     while obtained < needed and flights < vehicle.max_flights:
-        slip = rep.draw("suborbital_flights", vehicle.slip_days)
-        weightless = rep.draw("suborbital_flights", vehicle.weightless_minutes_per_flight)
-        ratio = rep.draw("suborbital_flights", vehicle.shooting_ratio)
-        interval = rep.draw("suborbital_flights", vehicle.flight_interval_days)
-        grounded = rep.streams["suborbital_flights"].random() < vehicle.grounding_probability
-        grounding = rep.draw("suborbital_flights", vehicle.grounding_days)
+        slip = rep.draw(Stream.suborbital_flights, vehicle.slip_days)
+        weightless = rep.draw(Stream.suborbital_flights, vehicle.weightless_minutes_per_flight)
+        ratio = rep.draw(Stream.suborbital_flights, vehicle.shooting_ratio)
+        interval = rep.draw(Stream.suborbital_flights, vehicle.flight_interval_days)
+        grounded = rep.streams[Stream.suborbital_flights].random() < vehicle.grounding_probability
+        grounding = rep.draw(Stream.suborbital_flights, vehicle.grounding_days)
         if grounded:
-            rep.count("suborbital_grounding_days", grounding)
+            rep.drivers.suborbital_grounding_days += grounding
             scheduled += grounding
         dropouts = (
-            rep.streams["suborbital_medical"].random(flyers)
+            rep.streams[Stream.suborbital_medical].random(flyers)
             < vehicle.medical_disqualification_probability
         ).tolist()
         yield env.timeout(scheduled + slip - env.now)
@@ -78,9 +75,9 @@ def fly_suborbital(
         if _covered_by_backups(dropouts, roles_and_backups):
             obtained += weightless * vehicle.cameras / ratio
         else:
-            rep.count("suborbital_lost_flights")
+            rep.drivers.suborbital_lost_flights += 1
         scheduled = env.now + interval
-    rep.count("suborbital_flights", flights)
+    rep.drivers.suborbital_flights += flights
     rep.timeline.span("suborbital", "flights", start, env.now)
     return allocate(obtained, plan)
 

@@ -1,4 +1,4 @@
-"""The timeline of one replication: milestones (instants) and spans of work per track.
+"""The timeline of one replication: milestones (instants), spans of work, and days aboard.
 
 Only a replication someone will look at (a trace, the Gantt chart, a test) records one: a run's
 replications are summed into columns, and there a timeline is work without a reader.
@@ -6,8 +6,11 @@ replications are summed into columns, and there a timeline is work without a rea
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import NamedTuple
+
+from sim.scenario.quantities import SceneKind
 
 
 class Milestone(NamedTuple):
@@ -24,6 +27,21 @@ class Span(NamedTuple):
     activity: str
     start: float
     end: float
+
+
+@dataclass(frozen=True)
+class OrbitDay:
+    """What one day aboard gave: the row of a replication's trace (see `sim.model.aboard`)."""
+
+    day: int
+    date: dt.date
+    hours_filmed: float
+    sick_flyers: int
+    camera_failures: int
+    beta_deg: float
+    night_fraction: float
+    light_limited_minutes: float
+    minutes: dict[SceneKind, float]
 
 
 @dataclass

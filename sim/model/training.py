@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import simpy
 
+from sim.core.rng import Stream
 from sim.model.context import Replication
 from sim.scenario.dists import DistBase
 
@@ -24,8 +25,8 @@ class TrainingPlan:
     training_days: DistBase
     training_usd_per_flyer: DistBase
     medical_disqualification_probability: float
-    training_stream: str
-    medical_stream: str
+    training_stream: Stream
+    medical_stream: Stream
 
 
 def crew_ready_day(rep: Replication, plan: TrainingPlan, start_day: float) -> float:
@@ -56,7 +57,7 @@ def crew_ready_day(rep: Replication, plan: TrainingPlan, start_day: float) -> fl
         for seat in range(role.count):
             finish = start_day + float(days[seat])
             if disqualified[name][seat]:
-                rep.count("medical_disqualifications")
+                rep.drivers.medical_disqualifications += 1
                 if backups:
                     finish = max(finish, backups.pop(0))
                 else:
@@ -75,7 +76,7 @@ def train_crew(rep: Replication, plan: TrainingPlan) -> Generator[simpy.Event, o
     """
     start = rep.env.now
     ready = crew_ready_day(rep, plan, start)
-    rep.drivers["training_days"] = ready - start
+    rep.drivers.training_days = ready - start
     yield rep.env.timeout(ready - start)
     rep.timeline.span("crew", "training", start, ready)
     rep.timeline.mark(ready, "crew ready")

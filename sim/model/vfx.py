@@ -22,11 +22,11 @@ import math
 
 import numpy as np
 
-from sim.core.rng import Streams
+from sim.core.rng import Stream, Streams
 from sim.model.context import Replication
 from sim.model.sampling import sample
 from sim.scenario.quantities import SHOT_CLASSES, ShotClass
-from sim.scenario.sources import Cgi
+from sim.scenario.sources.cgi import Cgi
 
 
 class VendorTeam:
@@ -83,7 +83,7 @@ class VendorTeam:
 def day_rates(cgi: Cgi, streams: Streams) -> list[float]:
     """The vendors' artist-day rates, drawn on ``vfx_rates``: the lead's, then the others'."""
     rates = [cgi.artist_day_usd, *(v.artist_day_usd for v in cgi.other_vendors.values())]
-    return [sample(rate, streams["vfx_rates"]) for rate in rates]
+    return [sample(rate, streams[Stream.vfx_rates]) for rate in rates]
 
 
 class Vendors:
@@ -96,6 +96,8 @@ class Vendors:
             self.teams.append(VendorTeam(vendor.artists, available_day))
             self.classes.append(tuple(vendor.classes))
         self.rates_usd = rates_usd
+        #: The day the last shot released so far is done (NaN before the first release).
+        self.done_day = math.nan
         self._able = {
             shot_class: [i for i, classes in enumerate(self.classes) if shot_class in classes]
             for shot_class in SHOT_CLASSES
@@ -129,19 +131,19 @@ def release_shots(
     *,
     cgi: Cgi,
     origin: str,
+    stream: Stream,
     shot_class: ShotClass,
     minutes: float,
 ) -> float:
     """Release one batch of shots for `minutes` of screen time now; return the day it is done.
 
     No event: the list schedule knows every shot's finish day at release, and what waits for
-    VFX (picture lock) reads it from the driver ``vfx_done_day``, the last finish so far.
-    Streams: ``vfx_<origin>`` (shot length, then per shot artist-days per iteration and
-    iterations), so a source's shots draw the same numbers whatever else is in the queue.
+    VFX (picture lock) reads the last finish so far from `Vendors.done_day`.
+    Streams: `stream`, the origin's own (shot length, then per shot artist-days per iteration
+    and iterations), so a source's shots draw the same numbers whatever else is in the queue.
     Ledger: ``vfx`` (artist-days x the day rate of the vendor each shot went to) at release.
     Timeline: span ``<origin> shots``.
     """
-    stream = f"vfx_{origin}"
     work = getattr(cgi.classes, shot_class)
     shot_seconds = rep.draw(stream, cgi.shot_seconds)
     shots = max(1, math.ceil(minutes * 60.0 / shot_seconds - 1e-9))
@@ -151,10 +153,10 @@ def release_shots(
     released = rep.env.now
     finish, cost = vendors.schedule(released, efforts, shot_class)
     done = max(finish)
-    previous = rep.drivers["vfx_done_day"]
-    rep.drivers["vfx_done_day"] = done if math.isnan(previous) else max(previous, done)
+    previous = vendors.done_day
+    vendors.done_day = done if math.isnan(previous) else max(previous, done)
     rep.ledger.charge(released, "vfx", f"{origin} {shot_class} shots", cost)
-    rep.count("vfx_shots", shots)
-    rep.count("vfx_artist_days", sum(efforts))
+    rep.drivers.vfx_shots += shots
+    rep.drivers.vfx_artist_days += sum(efforts)
     rep.timeline.span("vfx", f"{origin} shots", released, done)
     return done

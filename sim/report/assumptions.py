@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sim.scenario.defaults import Default, sources_by_path
+from sim.scenario.cited import Default
+from sim.scenario.defaults import sources_by_path
 from sim.scenario.schema import RiskEvent, Scenario
 
 #: Parts of a scenario that are not assumptions about the world.

@@ -15,6 +15,7 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
+from sim.analysis.records import Summary
 from sim.report.assumptions import Assumption, Risk
 from sim.report.runs import Run
 from sim.report.tables import (
@@ -68,7 +69,7 @@ code { font-size: 0.95em; }
 
 def report_html(
     *,
-    summary: dict[str, Any],
+    summary: Summary,
     figures: Mapping[str, bytes],
     assumptions: list[Assumption],
     risks: list[Risk],
@@ -76,14 +77,14 @@ def report_html(
 ) -> str:
     """The whole page: findings, tables, figures, drivers, registers and how to reproduce it."""
     parts = [
-        f"<h1>{_e(summary['scenario'])}</h1>",
+        f"<h1>{_e(summary.scenario)}</h1>",
         f"<p class='meta'>{_meta(summary, record)}</p>",
         "<h2>The decision</h2>",
         _findings(summary),
         table_html(decision_table(summary)),
         *_figures(figures, ("cost_vs_delivery.png", "s_curves.png")),
     ]
-    if summary["comparison"]["strategies"]:
+    if summary.comparison.strategies:
         parts.append(table_html(comparison_table(summary)))
     parts += [
         "<h2>What drives each strategy</h2>",
@@ -103,7 +104,7 @@ def report_html(
         "<h2>Reproduce this run</h2>",
         _reproduce(record),
     ]
-    return _page(f"{summary['scenario']}: spacesim report", parts)
+    return _page(f"{summary.scenario}: spacesim report", parts)
 
 
 def comparison_html(
@@ -111,9 +112,9 @@ def comparison_html(
 ) -> str:
     """The page of `spacesim compare`: what was compared, the table and the figures."""
     listed = "".join(
-        f"<li><b>{_e(run.label)}</b>: {_e(run.summary['scenario'])}; "
-        f"{run.summary['replications']:,} replications, seed {run.summary['seed']}, budget "
-        f"{run.summary['budget_usd'] / 1e6:,.1f} M, deadline {run.summary['deadline_date']}</li>"
+        f"<li><b>{_e(run.label)}</b>: {_e(run.summary.scenario)}; "
+        f"{run.summary.replications:,} replications, seed {run.summary.seed}, budget "
+        f"{run.summary.budget_usd / 1e6:,.1f} M, deadline {run.summary.deadline_date}</li>"
         for run in runs
     )
     parts = [
@@ -168,46 +169,52 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _meta(summary: dict[str, Any], record: Mapping[str, Any]) -> str:
+def _meta(summary: Summary, record: Mapping[str, Any]) -> str:
     made = record.get("finished_utc", "")
     return _e(
-        f"{summary['replications']:,} replications per strategy, seed {summary['seed']}; "
-        f"start {summary['start_date']}, deadline {summary['deadline_date']}, budget "
-        f"{summary['budget_usd'] / 1e6:,.1f} M {summary['currency']}. "
+        f"{summary.replications:,} replications per strategy, seed {summary.seed}; "
+        f"start {summary.start_date}, deadline {summary.deadline_date}, budget "
+        f"{summary.budget_usd / 1e6:,.1f} M {summary.currency}. "
         f"Made by spacesim {record.get('spacesim_version', '')} on {made[:10]}."
     )
 
 
-def _findings(summary: dict[str, Any]) -> str:
+def _findings(summary: Summary) -> str:
     """Sentences read off the summary: best joint chance, cheapest, earliest, most real."""
-    strategies = summary["strategies"]
+    strategies = summary.strategies
     if not strategies:
         return ""
     lines = []
-    joint = max(strategies, key=lambda name: strategies[name]["p_joint"])
-    low, high = strategies[joint]["p_joint_ci95"]
+    joint = max(strategies, key=lambda name: strategies[name].p_joint)
+    low, high = strategies[joint].p_joint_ci95
     lines.append(
         f"Most likely to be both on time and on budget: <b>{_e(joint)}</b>, in "
-        f"{strategies[joint]['p_joint']:.0%} of replications (95% interval {low:.0%} to "
+        f"{strategies[joint].p_joint:.0%} of replications (95% interval {low:.0%} to "
         f"{high:.0%}); NASA baselines its programs at 70% joint confidence (NPD 1000.5)."
     )
-    cheapest = min(strategies, key=lambda name: strategies[name]["cost"]["p80"])
+    cheapest = min(strategies, key=lambda name: strategies[name].cost.p80)
     lines.append(
         f"Lowest P80 cost: <b>{_e(cheapest)}</b>, "
-        f"{strategies[cheapest]['cost']['p80'] / 1e6:,.1f} M {_e(summary['currency'])}."
+        f"{strategies[cheapest].cost.p80 / 1e6:,.1f} M {_e(summary.currency)}."
     )
-    delivered = [n for n in strategies if strategies[n]["delivery_day"]["p80"] is not None]
-    if delivered:
-        earliest = min(delivered, key=lambda name: strategies[name]["delivery_day"]["p80"])
+    p80_days = {
+        name: day
+        for name, strategy in strategies.items()
+        if (day := strategy.delivery_day.p80) is not None
+    }
+    if p80_days:
+        earliest = min(p80_days, key=lambda name: p80_days[name])
         lines.append(
             f"Earliest P80 delivery: <b>{_e(earliest)}</b>, "
-            f"{strategies[earliest]['delivery_date']['p80']}."
+            f"{strategies[earliest].delivery_date.p80}."
         )
-    real = max(strategies, key=lambda name: strategies[name]["real_share"])
-    lines.append(
-        f"Most space scenes shot for real: <b>{_e(real)}</b>, "
-        f"{strategies[real]['real_share']:.0%} of their minutes on average."
-    )
+    real = max(strategies, key=lambda name: strategies[name].real_share or 0.0)
+    share = strategies[real].real_share
+    if share is not None:
+        lines.append(
+            f"Most space scenes shot for real: <b>{_e(real)}</b>, "
+            f"{share:.0%} of their minutes on average."
+        )
     return "<ul class='findings'>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul>"
 
 
@@ -221,20 +228,17 @@ def _figures(figures: Mapping[str, bytes], names: tuple[str, ...]) -> list[str]:
     ]
 
 
-def _drivers(summary: dict[str, Any]) -> str:
+def _drivers(summary: Summary) -> str:
     """Per strategy: the three strongest drivers of delivery and of cost; the usual last track."""
     rows = []
-    for name, strategy in summary["strategies"].items():
+    for name, strategy in summary.strategies.items():
         cells = [
-            ", ".join(
-                f"{d['driver'].replace('_', ' ')} ({d['rho']:+.2f})"
-                for d in strategy["drivers"][target][:3]
-            )
+            ", ".join(f"{d.driver.replace('_', ' ')} ({d.rho:+.2f})" for d in drivers[:3])
             or "none beyond noise"
-            for target in ("delivery", "cost")
+            for drivers in (strategy.drivers.delivery, strategy.drivers.cost)
         ]
-        critical = strategy["critical"]
-        last = max(critical, key=critical.get) if critical else ""
+        critical = strategy.critical
+        last = max(critical, key=critical.__getitem__) if critical else ""
         share = f"{last} ({critical[last]:.0%})" if last else "-"
         rows.append(
             f"<tr><td><b>{_e(name)}</b></td><td>{_e(cells[0])}</td><td>{_e(cells[1])}</td>"

@@ -1,9 +1,10 @@
 """Runs set side by side (`spacesim compare`): read back from output folders, or made now.
 
 A folder is read, never rerun: its summary.json gives the statistics and its replications.csv
-the cost and delivery of every replication, for the overlaid S-curves. A folder that is not a
-spacesim output folder, or was written by a spacesim whose summary lacks what a comparison
-shows, is refused in one line that says what to do.
+the cost and delivery of every replication, for the overlaid S-curves. The summary is read
+through the same typed model `summarise` returns; a folder that is not a spacesim output
+folder, or whose summary.json is not one this spacesim reads, is refused in one line that
+says what to do.
 """
 
 from __future__ import annotations
@@ -18,21 +19,9 @@ from typing import Any
 
 import numpy as np
 
-from sim.core.errors import UsageError
+from sim.analysis.records import Summary
+from sim.core.errors import SummaryError, UsageError
 from sim.experiment.results import Results
-
-#: What a comparison reads of each strategy's summary.
-NEEDED = (
-    "cost",
-    "delivery_date",
-    "p_on_time",
-    "p_on_budget",
-    "p_joint",
-    "p_joint_ci95",
-    "minutes_by_source",
-    "cut_minutes",
-    "real_share",
-)
 
 
 @dataclass(frozen=True)
@@ -43,22 +32,22 @@ class Run:
     """
 
     label: str
-    summary: dict[str, Any]
+    summary: Summary
     cost_usd: dict[str, np.ndarray]
     delivery_day: dict[str, np.ndarray]
 
     @property
     def strategies(self) -> list[str]:
         """The run's strategies, in its order."""
-        return list(self.summary["strategies"])
+        return list(self.summary.strategies)
 
     @property
     def start_date(self) -> dt.date:
         """Day 0 of the run's delivery days."""
-        return dt.date.fromisoformat(self.summary["start_date"])
+        return self.summary.start_date
 
 
-def run_of(label: str, results: Results, summary: dict[str, Any]) -> Run:
+def run_of(label: str, results: Results, summary: Summary) -> Run:
     """A run made now, in memory."""
     return Run(
         label,
@@ -68,26 +57,47 @@ def run_of(label: str, results: Results, summary: dict[str, Any]) -> Run:
     )
 
 
+def read_summary(file: Path) -> Summary:
+    """The summary a run wrote to `file` (its summary.json).
+
+    Raises:
+        SummaryError: the file is missing, unreadable, not JSON, or not a summary of this
+            spacesim's layout (one line naming the file and what is wrong).
+    """
+    if not file.is_file():
+        raise SummaryError(
+            str(file),
+            f"no such file, so {file.parent} is not a spacesim output folder (it needs "
+            "summary.json and replications.csv); give a folder written by spacesim run, "
+            "or a scenario file",
+        )
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise SummaryError(str(file), f"cannot read it ({error}); run its scenario again") from None
+    return Summary.from_json(data, file=str(file))
+
+
 def read_run(folder: Path, label: str) -> Run:
     """A run read from its output folder.
 
     Raises:
-        UsageError: the folder is not a spacesim output folder, or cannot be compared.
+        SummaryError: its summary.json is missing or not one this spacesim reads.
+        UsageError: its replications.csv is missing, unreadable, or does not match the summary.
     """
     summary_file, table_file = folder / "summary.json", folder / "replications.csv"
-    if not summary_file.is_file() or not table_file.is_file():
+    summary = read_summary(summary_file)
+    if not table_file.is_file():
         raise UsageError(
             f"{folder} is not a spacesim output folder (it needs summary.json and "
             "replications.csv); give a folder written by spacesim run, or a scenario file"
         )
     try:
-        summary = json.loads(summary_file.read_text(encoding="utf-8"))
         rows = list(csv.DictReader(table_file.read_text(encoding="utf-8").splitlines()))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, csv.Error) as error:
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
         raise UsageError(f"{folder}: cannot read its results: {error}") from None
-    _check(folder, summary)
-    cost: dict[str, list[float]] = {name: [] for name in summary["strategies"]}
-    delivery: dict[str, list[float]] = {name: [] for name in summary["strategies"]}
+    cost: dict[str, list[float]] = {name: [] for name in summary.strategies}
+    delivery: dict[str, list[float]] = {name: [] for name in summary.strategies}
     try:
         for row in rows:
             if row["strategy"] in cost:
@@ -98,7 +108,7 @@ def read_run(folder: Path, label: str) -> Run:
             f"{table_file}: not a spacesim results table (cost_usd and delivery_day are needed)"
         ) from None
     for name, values in cost.items():
-        expected = summary["strategies"][name]["replications"]
+        expected = summary.strategies[name].replications
         if len(values) != expected:
             raise UsageError(
                 f"{table_file}: {len(values)} rows of strategy '{name}' where summary.json "
@@ -110,20 +120,6 @@ def read_run(folder: Path, label: str) -> Run:
         {name: np.array(values) for name, values in cost.items()},
         {name: np.array(values) for name, values in delivery.items()},
     )
-
-
-def _check(folder: Path, summary: Any) -> None:
-    top = ("scenario", "seed", "start_date", "deadline_date", "budget_usd", "currency")
-    if not isinstance(summary, dict) or not isinstance(summary.get("strategies"), dict):
-        raise UsageError(f"{folder}/summary.json: not a spacesim summary")
-    missing = [key for key in top if key not in summary]
-    for strategy in summary["strategies"].values():
-        missing += [key for key in (*NEEDED, "replications") if key not in strategy]
-    if missing:
-        raise UsageError(
-            f"{folder}/summary.json was written by an older spacesim (no '{missing[0]}'); "
-            "run its scenario again, or give the scenario file instead"
-        )
 
 
 def labels_for(paths: list[Path]) -> list[str]:
@@ -141,33 +137,37 @@ def side_by_side(runs: list[Run]) -> list[dict[str, Any]]:
     rows = []
     for name in names:
         for run in runs:
-            strategy = run.summary["strategies"].get(name)
+            strategy = run.summary.strategies.get(name)
             if strategy is None:
                 continue
             rows.append(
                 {
                     "strategy": name,
                     "run": run.label,
-                    "replications": strategy["replications"],
-                    "seed": run.summary["seed"],
-                    "budget_usd": run.summary["budget_usd"],
-                    "deadline_date": run.summary["deadline_date"],
-                    "cost_p50_usd": strategy["cost"]["p50"],
-                    "cost_p80_usd": strategy["cost"]["p80"],
-                    "delivery_p50_date": strategy["delivery_date"]["p50"],
-                    "delivery_p80_date": strategy["delivery_date"]["p80"],
-                    "p_on_time": strategy["p_on_time"],
-                    "p_on_budget": strategy["p_on_budget"],
-                    "p_joint": strategy["p_joint"],
-                    "real_share": strategy["real_share"],
+                    "replications": strategy.replications,
+                    "seed": run.summary.seed,
+                    "budget_usd": run.summary.budget_usd,
+                    "deadline_date": run.summary.deadline_date.isoformat(),
+                    "cost_p50_usd": strategy.cost.p50,
+                    "cost_p80_usd": strategy.cost.p80,
+                    "delivery_p50_date": _iso(strategy.delivery_date.p50),
+                    "delivery_p80_date": _iso(strategy.delivery_date.p80),
+                    "p_on_time": strategy.p_on_time,
+                    "p_on_budget": strategy.p_on_budget,
+                    "p_joint": strategy.p_joint,
+                    "real_share": strategy.real_share,
                     **{
                         f"minutes_{source}": minutes
-                        for source, minutes in strategy["minutes_by_source"].items()
+                        for source, minutes in strategy.minutes_by_source.items()
                     },
-                    "cut_minutes": strategy["cut_minutes"],
+                    "cut_minutes": strategy.cut_minutes,
                 }
             )
     return rows
+
+
+def _iso(date: dt.date | None) -> str | None:
+    return None if date is None else date.isoformat()
 
 
 def rows_to_csv(rows: list[dict[str, Any]]) -> str:

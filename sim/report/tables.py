@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from sim.scenario.quantities import SOURCES
+from sim.analysis.records import Difference, Precision, Summary
+from sim.scenario.sources import REAL_SOURCES, REGISTRY, SOURCES
 
 
 def _money(value: float) -> str:
@@ -23,9 +25,9 @@ def _short(value: float) -> str:
     return f"{millions:,.0f}" if millions >= 100 else f"{millions:.1f}"
 
 
-def _precision(precision: dict[str, Any]) -> str:
+def _precision(precision: Precision) -> str:
     """How well the run knows its P80s (the widest 95% interval over strategies)."""
-    cost, delivery = precision["cost_p80"], precision["delivery_p80"]
+    cost, delivery = precision.cost_p80, precision.delivery_p80
     known = "P80s known to" if delivery is not None else "P80 cost known to"
     text = f"{known} ±{cost:.1%} (cost)" if cost is not None else "P80 cost not known"
     if delivery is not None:
@@ -33,6 +35,11 @@ def _precision(precision: dict[str, Any]) -> str:
     else:
         text += "; a P80 delivery is never: more than 20% of its replications never deliver"
     return text + " at 95% confidence."
+
+
+def _date(date: dt.date | None) -> str:
+    """An ISO date; a day never reached as 'never'."""
+    return "never" if date is None else date.isoformat()
 
 
 def _minutes(value: float) -> str:
@@ -43,18 +50,24 @@ def _share(value: float | None) -> str:
     return "-" if value is None else f"{value:.0%}"
 
 
-_SHORT = {"suborbital": "subor-\nbital", "parabolic": "para-\nbolic"}
+def _header(label: str) -> str:
+    """A source's label as a narrow column header: a word a line, a long word hyphenated."""
+    words = [
+        word if len(word) <= 7 else f"{word[: len(word) // 2]}-\n{word[len(word) // 2 :]}"
+        for word in label.split()
+    ]
+    return "\n".join(words)
 
 
-def decision_table(summary: dict[str, Any]) -> Table:
+def decision_table(summary: Summary) -> Table:
     """One row per strategy: P50/P80 cost and delivery, and the chances of meeting targets."""
-    currency = summary["currency"]
+    currency = summary.currency
     table = Table(
-        title=f"{summary['scenario']}: {summary['replications']:,} replications per strategy, "
-        f"seed {summary['seed']}",
-        caption=f"Cost in millions {currency}; budget {summary['budget_usd'] / 1e6:,.1f} M, "
-        f"deadline {summary['deadline_date']}. P80: 80% of replications finish at or below. "
-        + _precision(summary["precision"]),
+        title=f"{summary.scenario}: {summary.replications:,} replications per strategy, "
+        f"seed {summary.seed}",
+        caption=f"Cost in millions {currency}; budget {summary.budget_usd / 1e6:,.1f} M, "
+        f"deadline {summary.deadline_date}. P80: 80% of replications finish at or below. "
+        + _precision(summary.precision),
         box=box.SIMPLE_HEAD,
         collapse_padding=True,
     )
@@ -65,25 +78,25 @@ def decision_table(summary: dict[str, Any]) -> Table:
     table.add_column("delivery\nP80", justify="right", no_wrap=True)
     for header in ("on\ntime", "on\nbudget", "both"):
         table.add_column(header, justify="right", no_wrap=True)
-    for name, strategy in summary["strategies"].items():
-        dates = strategy["delivery_date"]
+    for name, strategy in summary.strategies.items():
+        dates = strategy.delivery_date
         table.add_row(
             name,
-            _money(strategy["cost"]["p50"]),
-            _money(strategy["cost"]["p80"]),
-            dates["p50"] or "never",
-            dates["p80"] or "never",
-            _share(strategy["p_on_time"]),
-            _share(strategy["p_on_budget"]),
-            _share(strategy["p_joint"]),
+            _money(strategy.cost.p50),
+            _money(strategy.cost.p80),
+            _date(dates.p50),
+            _date(dates.p80),
+            _share(strategy.p_on_time),
+            _share(strategy.p_on_budget),
+            _share(strategy.p_joint),
         )
     return table
 
 
-def top_sheet_table(summary: dict[str, Any]) -> Table:
+def top_sheet_table(summary: Summary) -> Table:
     """The budget's top sheet: two rows per line (its P50 and P80), a column per strategy."""
     table = Table(
-        title=f"Top sheet (millions {summary['currency']})",
+        title=f"Top sheet (millions {summary.currency})",
         caption="Each line's P80 is its own: P80s do not add up, so the total's is that of the "
         "whole cost. Above-the-line fees themselves, the same in every strategy, are left out;"
         " holds are the days the flying crew is paid to wait for a launch or a flight."
@@ -92,55 +105,58 @@ def top_sheet_table(summary: dict[str, Any]) -> Table:
         box=box.SIMPLE_HEAD,
         collapse_padding=True,
         pad_edge=False,
+        padding=(0, 0),  # the columns' separator is space enough: six strategies fit 80 columns
     )
-    strategies = summary["strategies"]
+    strategies = summary.strategies
     table.add_column("line", no_wrap=True)
     table.add_column("", no_wrap=True)
     for name in strategies:
         table.add_column(name.replace("_", "_\n"), justify="right", no_wrap=True)
-    sheets = [strategy["top_sheet"] for strategy in strategies.values()]
+    sheets = [strategy.top_sheet for strategy in strategies.values()]
     lines = list(sheets[0]) if sheets else []
     for line in lines:
         for level in ("p50", "p80"):
             table.add_row(
                 line if level == "p50" else "",
                 level.upper(),
-                *(_short(sheet[line][level]) for sheet in sheets),
+                *(_short(getattr(sheet[line], level)) for sheet in sheets),
                 end_section=level == "p80",
                 style="bold" if line == "total" else None,
             )
-    reserves = [strategy["contingency_p80"] for strategy in strategies.values()]
-    table.add_row("contingency", "P80", *(_short(reserve["usd"]) for reserve in reserves))
-    table.add_row("  share of P50", "", *(f"{reserve['share']:.0%}" for reserve in reserves))
+    reserves = [strategy.contingency_p80 for strategy in strategies.values()]
+    table.add_row("contingency", "P80", *(_short(reserve.usd) for reserve in reserves))
+    table.add_row("  share of P50", "", *(f"{reserve.share:.0%}" for reserve in reserves))
     return table
 
 
-def minutes_table(summary: dict[str, Any]) -> Table:
+def minutes_table(summary: Summary) -> Table:
     """One row per strategy: mean screen minutes by source, cuts, and real-footage share."""
     table = Table(
         title="Screen minutes by source (mean over replications)",
-        caption="real: share of space-scene minutes shot in orbit, suborbital, parabolic, "
-        "or from stock",
+        caption="real: share of space-scene minutes shot in "
+        + ", ".join(REGISTRY[source].label for source in REAL_SOURCES[:-1])
+        + f", or from {REGISTRY[REAL_SOURCES[-1]].label}",
         box=box.SIMPLE_HEAD,
         collapse_padding=True,
+        pad_edge=False,
     )
     table.add_column("strategy", style="bold", no_wrap=True)
     for source in SOURCES:
-        table.add_column(_SHORT.get(source, source), justify="right", no_wrap=True)
+        table.add_column(_header(REGISTRY[source].label), justify="right", no_wrap=True)
     table.add_column("cut", justify="right", no_wrap=True)
     table.add_column("real", justify="right", no_wrap=True)
-    for name, strategy in summary["strategies"].items():
-        minutes = strategy["minutes_by_source"]
+    for name, strategy in summary.strategies.items():
+        minutes = strategy.minutes_by_source
         table.add_row(
             name,
             *(_minutes(minutes[source]) for source in SOURCES),
-            _minutes(strategy["cut_minutes"]),
-            _share(strategy["real_share"]),
+            _minutes(strategy.cut_minutes),
+            _share(strategy.real_share),
         )
     return table
 
 
-def shortfall_table(summary: dict[str, Any]) -> Table:
+def shortfall_table(summary: Summary) -> Table:
     """One row per strategy: minutes its sources missed of their plan, and where they went."""
     table = Table(
         title="Shortfall and where it went (mean minutes over replications)",
@@ -153,29 +169,23 @@ def shortfall_table(summary: dict[str, Any]) -> Table:
     table.add_column("policy", no_wrap=True)
     for header in ("shortfall", "reshot", "remade\nin CGI", "cut"):
         table.add_column(header, justify="right", no_wrap=True)
-    for name, strategy in summary["strategies"].items():
+    for name, strategy in summary.strategies.items():
         table.add_row(
             name,
-            strategy["shortfall_policy"],
-            *(
-                _minutes(strategy[column])
-                for column in (
-                    "shortfall_minutes",
-                    "reshot_minutes",
-                    "remade_minutes",
-                    "cut_minutes",
-                )
-            ),
+            strategy.shortfall_policy,
+            _minutes(strategy.shortfall_minutes),
+            _minutes(strategy.reshot_minutes),
+            _minutes(strategy.remade_minutes),
+            _minutes(strategy.cut_minutes),
         )
     return table
 
 
-def comparison_table(summary: dict[str, Any]) -> Table:
+def comparison_table(summary: Summary) -> Table:
     """Each strategy minus the baseline, pair by pair: mean differences with 95% intervals."""
-    comparison = summary["comparison"]
+    comparison = summary.comparison
     table = Table(
-        title=f"Against {comparison['baseline']}, replication by replication "
-        "(mean difference ± 95%)",
+        title=f"Against {comparison.baseline}, replication by replication (mean difference ± 95%)",
         caption="Paired: each replication of every strategy faces the same launches, weather and "
         "risk events, so the differences are measured far more tightly than the spreads. "
         "Delivery over the pairs where both deliver; cheaper and earlier: share of pairs.",
@@ -188,20 +198,20 @@ def comparison_table(summary: dict[str, Any]) -> Table:
     table.add_column("real\nminutes", justify="right", no_wrap=True)
     table.add_column("cheaper", justify="right", no_wrap=True)
     table.add_column("earlier", justify="right", no_wrap=True)
-    for name, diff in comparison["strategies"].items():
+    for name, diff in comparison.strategies.items():
         table.add_row(
             name,
-            _plus_minus(diff["cost_usd"], 1e6),
-            _plus_minus(diff["delivery_days"], 1.0, digits=0),
-            _plus_minus(diff["real_minutes"], 1.0),
-            _share(diff["p_cheaper"]["p"]),
-            _share(diff["p_earlier"]["p"]),
+            _plus_minus(diff.cost_usd, 1e6),
+            _plus_minus(diff.delivery_days, 1.0, digits=0),
+            _plus_minus(diff.real_minutes, 1.0),
+            _share(diff.p_cheaper.p),
+            _share(diff.p_earlier.p),
         )
     return table
 
 
-def _plus_minus(difference: dict[str, Any], unit: float, digits: int = 1) -> str:
-    mean, (low, high) = difference["mean"], difference["ci95"]
+def _plus_minus(difference: Difference, unit: float, digits: int = 1) -> str:
+    mean, (low, high) = difference.mean, difference.ci95
     if mean is None or low is None or high is None:
         return "-"
     return f"{mean / unit:+,.{digits}f} ±{(high - low) / 2 / unit:,.{digits}f}"

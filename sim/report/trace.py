@@ -42,7 +42,7 @@ def trace_record(scenario: Scenario, outcome: Outcome) -> dict[str, Any]:
         "days_aboard": [
             {**dataclasses.asdict(day), "date": day.date.isoformat()} for day in outcome.orbit_log
         ],
-        "drivers": {k: v for k, v in outcome.drivers.items() if not math.isnan(v)},
+        "drivers": {k: v for k, v in outcome.driver_columns().items() if not math.isnan(v)},
     }
 
 

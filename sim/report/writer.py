@@ -17,6 +17,7 @@ from typing import Any, TextIO
 
 from matplotlib.figure import Figure
 
+from sim.analysis.records import Summary
 from sim.core.errors import OutputExistsError, UsageError
 from sim.experiment.results import Results
 from sim.model.outcome import Outcome
@@ -77,7 +78,7 @@ def write_run(
     target: Path,
     *,
     results: Results,
-    summary: dict[str, Any],
+    summary: Summary,
     resolved_scenario: str,
     record: dict[str, Any],
     stories: Mapping[str, Outcome | None],
@@ -86,7 +87,12 @@ def write_run(
     """Write a run's folder atomically; returns the files written, relative to the folder.
 
     `stories` holds each strategy's representative replication, replayed, for the Gantt chart.
+
+    Raises:
+        OutputExistsError: `target` exists and `force` was not given; before any figure is drawn.
+        UsageError: `target` exists but is not a spacesim output folder.
     """
+    check_target(target, force)
     figures = {name: _png(build(results)) for name, build in FIGURES.items()}
     figures["gantt.png"] = _png(gantt(results, stories))
     page = report_html(
@@ -97,7 +103,7 @@ def write_run(
         record=record,
     )
     files: dict[str, Content] = {
-        "summary.json": _json(summary),
+        "summary.json": _json(summary.to_json()),
         "replications.csv": results.write_csv,
         "scenario.resolved.yaml": resolved_scenario,
         **figures,
@@ -109,10 +115,16 @@ def write_run(
 def write_comparison(
     target: Path, *, runs: list[Run], record: dict[str, Any], force: bool
 ) -> list[Path]:
-    """Write the folder of `spacesim compare` atomically: table, figures and report."""
+    """Write the folder of `spacesim compare` atomically: table, figures and report.
+
+    Raises:
+        OutputExistsError: `target` exists and `force` was not given; before any figure is drawn.
+        UsageError: `target` exists but is not a spacesim output folder.
+    """
+    check_target(target, force)
     rows = side_by_side(runs)
     figures = {name: _png(build(runs)) for name, build in COMPARE_FIGURES.items()}
-    table = side_by_side_table(rows, runs[0].summary["currency"])
+    table = side_by_side_table(rows, runs[0].summary.currency)
     files: dict[str, Content] = {
         "compare.csv": rows_to_csv(rows),
         **figures,

@@ -11,7 +11,8 @@ from __future__ import annotations
 from importlib.resources import files
 from typing import Any
 
-from sim.scenario.defaults import DEFAULTS, Default
+from sim.scenario.cited import Default
+from sim.scenario.defaults import DEFAULTS
 from sim.scenario.schema import Scenario
 
 

@@ -1,4 +1,4 @@
-"""The vocabulary of a scenario: scene kinds, sources, and distributions constrained by meaning.
+"""The vocabulary of a scenario: scene kinds, shot classes, distributions constrained by meaning.
 
 A duration can never be negative and a probability never leaves [0, 1]; these annotated types
 refuse a distribution whose support breaks that, with a message that says how to fix it.
@@ -23,12 +23,6 @@ SPACE_KINDS: tuple[SceneKind, ...] = tuple(k for k in SCENE_KINDS if k != "groun
 #: Scene kinds that show the sunlit Earth, so can be shot in orbit only during orbital day;
 #: interiors are lit by the film's own lamps.
 SUNLIT_KINDS: tuple[SceneKind, ...] = ("earth_view", "exterior_eva")
-
-SourceName = Literal["orbit", "suborbital", "parabolic", "ground", "stock", "cgi"]
-SOURCES: tuple[SourceName, ...] = get_args(SourceName)
-#: Sources whose pictures were really shot weightless or in space (parabolic: real weightlessness;
-#: stock: real space footage, but not of your actors).
-REAL_SOURCES: tuple[SourceName, ...] = ("orbit", "suborbital", "parabolic", "stock")
 
 #: Fractions that must add up to 1 may miss it by this much (three thirds written as 0.333...).
 SUM_TOLERANCE = 1e-3

@@ -9,7 +9,7 @@ its key path rather than stopping at the first.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal, get_args
+from typing import Literal
 
 from pydantic import Field
 
@@ -23,28 +23,27 @@ from sim.scenario.quantities import (
     Node,
     Probability,
     SceneKind,
-    SourceName,
 )
-from sim.scenario.sources import REFUSALS, Sources
+from sim.scenario.sources import (
+    CANCELLABLE,
+    REGISTRY,
+    RESHOOT_SOURCES,
+    ReshootSource,
+    RiskTarget,
+    SourceName,
+    Sources,
+)
 
-#: What a risk event can hit: the production as a whole or one of its tracks.
-RiskTarget = Literal[
-    "production", "orbit", "suborbital", "parabolic", "ground", "stock", "cgi", "post"
-]
-CANCELLABLE: tuple[str, ...] = ("orbit", "suborbital", "parabolic", "ground", "stock")
-
-#: Sources a shortfall can be reshot on: a later flight or stage booking that films the missing
-#: scenes again. Not orbit (a second orbital mission is a strategy of its own), nor stock
-#: (licensing, not shooting), nor CGI (that is the ``cgi`` policy).
-ReshootSource = Literal["suborbital", "parabolic", "ground"]
-RESHOOT_SOURCES: tuple[ReshootSource, ...] = get_args(ReshootSource)
+#: The most replications per strategy a run may ask for, and the largest master seed.
+MAX_REPLICATIONS = 1_000_000
+MAX_SEED = 2**63 - 1
 
 
 class Simulation(Node):
     """How many replications, from which seed, and how far a replication may run."""
 
-    replications: int = Field(ge=1, le=1_000_000, description="replications per strategy")
-    seed: int = Field(ge=0, le=2**63 - 1, description="master seed of every random stream")
+    replications: int = Field(ge=1, le=MAX_REPLICATIONS, description="replications per strategy")
+    seed: int = Field(ge=0, le=MAX_SEED, description="master seed of every random stream")
     horizon_days: float = Field(
         gt=0, le=36_500, description="a replication still running after this counts as late"
     )
@@ -256,7 +255,7 @@ class Scenario(Node):
                     Problem(f"{base}.{kind}", f"fractions sum to {total:g}; they must sum to 1")
                 )
             for source, fraction in fractions.items():
-                reason = REFUSALS[source].get(kind)
+                reason = REGISTRY[source].refuses.get(kind)
                 if fraction > 0 and reason:
                     found.append(
                         Problem(
@@ -271,7 +270,7 @@ class Scenario(Node):
         planned: set[str] = set(strategy.planned_minutes(self.script))
         if strategy.shortfall == "reshoot" and strategy.reshoot_on is not None:
             planned.add(strategy.reshoot_on)
-        if ("orbit" in planned or "suborbital" in planned) and not crew:
+        if any(REGISTRY[source].flies_crew for source in planned) and not crew:
             found.append(
                 Problem(
                     crew_path, f"strategy '{name}' flies people but no crew is listed; add a role"

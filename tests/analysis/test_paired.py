@@ -24,12 +24,12 @@ def results():
 
 def test_differences_are_taken_pair_by_pair(results) -> None:
     """The mean cost difference and the share cheaper are those of the matched rows."""
-    found = compare_to(results, "orbit")["strategies"]["ground"]
+    found = compare_to(results, "orbit").strategies["ground"]
     ground = results.column("cost_usd", "ground").astype(float)
     orbit = results.column("cost_usd", "orbit").astype(float)
-    assert found["cost_usd"]["mean"] == pytest.approx(np.mean(ground - orbit))
-    assert found["p_cheaper"]["p"] == np.mean(ground < orbit)
-    assert found["cost_usd"]["pairs"] == 120
+    assert found.cost_usd.mean == pytest.approx(np.mean(ground - orbit))
+    assert found.p_cheaper.p == np.mean(ground < orbit)
+    assert found.cost_usd.pairs == 120
 
 
 def test_paired_intervals_are_tighter_than_unpaired_ones(results) -> None:
@@ -37,7 +37,7 @@ def test_paired_intervals_are_tighter_than_unpaired_ones(results) -> None:
 
     Both fly the same launches (common random numbers), so their shared noise cancels.
     """
-    paired = compare_to(results, "orbit")["strategies"]["reshoot"]["cost_usd"]["ci95"]
+    paired = compare_to(results, "orbit").strategies["reshoot"].cost_usd.ci95
     a = results.column("cost_usd", "orbit").astype(float)
     b = results.column("cost_usd", "reshoot").astype(float)
     unpaired = 2 * math.hypot(*(np.subtract(*mean_interval(x)[::-1]) / 2 for x in (a, b)))
@@ -46,9 +46,9 @@ def test_paired_intervals_are_tighter_than_unpaired_ones(results) -> None:
 
 def test_delivery_differences_use_pairs_where_both_delivered(results) -> None:
     """Pairs counted are those with both films delivered (all of them here)."""
-    found = compare_to(results, "orbit")["strategies"]["mixed"]["delivery_days"]
-    assert found["pairs"] == 120
-    assert found["ci95"][0] <= found["mean"] <= found["ci95"][1]
+    found = compare_to(results, "orbit").strategies["mixed"].delivery_days
+    assert found.pairs == 120
+    assert found.ci95[0] <= found.mean <= found.ci95[1]
 
 
 def test_an_unknown_baseline_is_a_usage_error(results) -> None:

@@ -39,11 +39,11 @@ def test_probabilities_match_the_table(tiny_scenario) -> None:
         day = results.column("delivery_day", name)
         on_time = day <= tiny_scenario.deadline_day
         on_budget = cost <= tiny_scenario.production.budget_usd
-        strategy = summary["strategies"][name]
-        assert strategy["p_on_time"] == np.mean(on_time)
-        assert strategy["p_on_budget"] == np.mean(on_budget)
-        assert strategy["p_joint"] == np.mean(on_time & on_budget)
-        assert strategy["cost"]["p80"] >= strategy["cost"]["p50"]
+        strategy = summary.strategies[name]
+        assert strategy.p_on_time == np.mean(on_time)
+        assert strategy.p_on_budget == np.mean(on_budget)
+        assert strategy.p_joint == np.mean(on_time & on_budget)
+        assert strategy.cost.p80 >= strategy.cost.p50
 
 
 def test_summary_is_valid_json_even_when_nothing_is_delivered() -> None:
@@ -56,11 +56,12 @@ def test_summary_is_valid_json_even_when_nothing_is_delivered() -> None:
     )
     results: Results = run_experiment(scenario, replications=4, seed=1, strategies=["orbit"])
     summary = summarise(results)
-    text = json.dumps(summary, allow_nan=False)
+    text = json.dumps(summary.to_json(), allow_nan=False)
     orbit = json.loads(text)["strategies"]["orbit"]
     assert orbit["delivery_date"]["p50"] is None
     assert orbit["p_on_time"] == 0.0
     assert orbit["p_delivered"] == 0.0
+    assert summary.strategies["orbit"].delivery_day.p50 is None
 
 
 def test_the_top_sheet_adds_up_to_the_whole_cost() -> None:
@@ -70,10 +71,10 @@ def test_the_top_sheet_adds_up_to_the_whole_cost() -> None:
     data = tiny_data()
     data["risks"]["stage"]["probability"] = 0.6  # a risk with a cost, so its line is not empty
     summary = summarise(run_experiment(scenario_from_data(data), replications=40, seed=8))
-    for strategy in summary["strategies"].values():
-        sheet = strategy["top_sheet"]
+    for strategy in summary.strategies.values():
+        sheet = strategy.top_sheet
         assert list(sheet) == [*TOP_SHEET, "total"]
-        lines = sum(sheet[line]["mean"] for line in TOP_SHEET)
-        assert lines == pytest.approx(sheet["total"]["mean"], rel=1e-12)
-        assert sheet["total"] == strategy["cost"]
-        assert sheet["risk events"]["mean"] > 0
+        lines = sum(sheet[line].mean for line in TOP_SHEET)
+        assert lines == pytest.approx(sheet["total"].mean, rel=1e-12)
+        assert sheet["total"] == strategy.cost
+        assert sheet["risk events"].mean > 0

@@ -38,7 +38,7 @@ def test_mean_attempts_is_one_over_one_minus_p(p: float) -> None:
         rep = replication_of(scenario, "orbit", seed=11, index=index)
         rep.env.process(launch_campaign(rep, scenario.sources.orbit, 0.0, 0.0))
         rep.env.run()
-        attempts.append(rep.drivers["launch_attempts"])
+        attempts.append(rep.drivers.launch_attempts)
     expected = 1 / (1 - p)
     stderr = math.sqrt(p) / (1 - p) / math.sqrt(N)
     assert abs(np.mean(attempts) - expected) <= max(4 * stderr, 1e-12)

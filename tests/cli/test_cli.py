@@ -9,8 +9,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-import sim.cli
 from sim.cli import cli
+from sim.core.errors import UsageError
 from tests.conftest import tiny_data
 
 
@@ -122,12 +122,12 @@ def test_jobs_default_to_the_cores_this_process_may_use(
 
     def recorded(*args, **kwargs):
         asked.append(kwargs["jobs"])
-        raise sim.cli.UsageError("stop here")
+        raise UsageError("stop here")
 
     monkeypatch.delattr("os.process_cpu_count", raising=False)
     monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 5, 7}, raising=False)
     monkeypatch.setattr("os.cpu_count", lambda: 64)
-    monkeypatch.setattr("sim.cli.run_experiment", recorded)
+    monkeypatch.setattr("sim.cli.run.run_experiment", recorded)
     result = CliRunner().invoke(cli, ["run", str(scenario_file), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2
     assert asked == [3]
@@ -141,7 +141,7 @@ def test_ctrl_c_says_nothing_was_written_and_exits_130(
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("sim.cli.run_experiment", interrupted)
+    monkeypatch.setattr("sim.cli.run.run_experiment", interrupted)
     out = tmp_path / "o"
     result = CliRunner().invoke(cli, ["run", str(scenario_file), "--out", str(out)])
     assert result.exit_code == 130
@@ -203,7 +203,7 @@ def test_an_internal_error_is_one_line_unless_debug(
     def broken(results, baseline):
         raise KeyError("oops")
 
-    monkeypatch.setattr(sim.cli, "summarise", broken)
+    monkeypatch.setattr("sim.cli.run.summarise", broken)
     args = ["run", str(scenario_file), "--reps", "2", "--out", str(tmp_path / "o"), "--quiet"]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 1

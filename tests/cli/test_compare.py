@@ -11,7 +11,6 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-import sim.cli
 from sim.cli import cli
 from tests.conftest import tiny_data
 
@@ -47,7 +46,7 @@ def test_folders_are_compared_without_rerunning(
     def no_rerun(*_: object, **__: object) -> None:
         raise AssertionError("compare reran a folder")
 
-    monkeypatch.setattr(sim.cli, "run_experiment", no_rerun)
+    monkeypatch.setattr("sim.cli.compare.run_experiment", no_rerun)
     out = tmp_path / "cmp"
     code, output = _compare(
         str(two_runs / "base"), str(two_runs / "more-artists"), "--out", str(out)
@@ -135,6 +134,13 @@ def _older(two_runs: Path, tmp_path: Path) -> Path:
     return old
 
 
+def _malformed(two_runs: Path, tmp_path: Path) -> Path:
+    bad = tmp_path / "bad"
+    shutil.copytree(two_runs / "base", bad)
+    (bad / "summary.json").write_text('{"scenario": "Tiny", "seed": "forty-two"')
+    return bad
+
+
 def _trimmed(two_runs: Path, tmp_path: Path) -> Path:
     trimmed = tmp_path / "trimmed"
     shutil.copytree(two_runs / "base", trimmed)
@@ -160,7 +166,12 @@ def _trimmed(two_runs: Path, tmp_path: Path) -> Path:
         ),
         (
             lambda runs, tmp: [runs / "base", _older(runs, tmp)],
-            "was written by an older spacesim (no 'p_joint_ci95')",
+            "summary.json: strategies.orbit.p_joint_ci95: missing, so it was written by an "
+            "older spacesim; run its scenario again",
+        ),
+        (
+            lambda runs, tmp: [runs / "base", _malformed(runs, tmp)],
+            "bad/summary.json: cannot read it (Expecting ',' delimiter",
         ),
         (
             lambda runs, tmp: [runs / "base", _trimmed(runs, tmp)],

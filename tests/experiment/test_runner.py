@@ -19,7 +19,7 @@ from sim.experiment import runner
 from sim.experiment.executors import run_batches
 from sim.experiment.results import Results, Table
 from sim.experiment.runner import run_experiment
-from sim.scenario.load import scenario_from_data
+from sim.scenario.load import load_scenario, scenario_from_data
 from tests.conftest import tiny_data
 
 
@@ -157,6 +157,27 @@ def test_an_unknown_strategy_is_a_usage_error(tiny_scenario) -> None:
         run_experiment(tiny_scenario, replications=2, strategies=["orbitt"])
 
 
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"seed": 2**63}, r"--seed 9223372036854775808: use an integer from 0 to 2\*\*63 - 1"),
+        ({"replications": 1_000_001}, "--reps 1000001: use 1 to 1,000,000 replications"),
+        ({"replications": 0}, "--reps 0: use 1 to 1,000,000 replications"),
+    ],
+)
+def test_seeds_and_replications_beyond_the_format_are_refused_first(
+    tiny_scenario, monkeypatch, options, message
+) -> None:
+    """What the resolved scenario could not hold is refused before any replication runs."""
+    monkeypatch.setattr(runner, "run_batches", _refuse_to_run)
+    with pytest.raises(UsageError, match=message):
+        run_experiment(tiny_scenario, **{"replications": 2, **options})
+
+
+def _refuse_to_run(*args, **kwargs):
+    raise AssertionError("a replication ran")
+
+
 def test_a_precision_target_stops_at_a_plain_runs_results(tiny_scenario) -> None:
     """A tight target needs more replications than a loose one, no more than a plain run.
 
@@ -225,5 +246,5 @@ def test_workers_never_run_the_main_script(tmp_path, how) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["600"]
+    assert done.stdout.split() == [str(120 * len(load_scenario(split).strategies))]
     assert len(list(marks.iterdir())) == 1, "a worker ran the main script"  # the parent only

@@ -30,7 +30,7 @@ def fly(kind: str, settings: dict, plan: dict, index: int = 0):
     scenario = scenario_from_data(tiny_data(**{f"sources__{kind}": settings}))
     rep = replication_of(scenario, "mixed", index=index)
     process_of = {"parabolic": fly_parabolic, "suborbital": fly_suborbital}[kind]
-    process = rep.env.process(process_of(rep, getattr(scenario.sources, kind), plan))
+    process = rep.env.process(process_of(rep, getattr(scenario.sources, kind), plan, 0.0))
     rep.env.run()
     return rep, process.value
 
@@ -39,7 +39,7 @@ def fly(kind: str, settings: dict, plan: dict, index: int = 0):
 def test_parabolic_minutes_are_flights_times_parabolas_times_seconds(minutes, flights) -> None:
     """Each flight yields 15 x 20 s x 3 cameras / 10 = 1.5 screen minutes; fly until covered."""
     rep, got = fly("parabolic", PARABOLIC, {"weightless_interior": minutes})
-    assert rep.drivers["parabolic_flights"] == flights
+    assert rep.drivers.parabolic_flights == flights
     assert got == {"weightless_interior": pytest.approx(minutes)}
     assert rep.ledger.by_category()["seats"] == flights * 250_000
     assert rep.env.now == 10 + math.ceil(flights / 2)
@@ -48,7 +48,7 @@ def test_parabolic_minutes_are_flights_times_parabolas_times_seconds(minutes, fl
 def test_a_usable_fraction_of_half_doubles_the_flights() -> None:
     """Losing half of each parabola to entry and pull-out: 6 minutes take 8 flights, not 4."""
     rep, got = fly("parabolic", {**PARABOLIC, "usable_fraction": 0.5}, {"weightless_interior": 6})
-    assert rep.drivers["parabolic_flights"] == 8
+    assert rep.drivers.parabolic_flights == 8
     assert got == {"weightless_interior": pytest.approx(6.0)}
 
 
@@ -70,7 +70,7 @@ def test_parabolic_with_every_day_cancelled_ends_at_the_horizon() -> None:
     rep, got = fly(
         "parabolic", {**PARABOLIC, "flight_cancel_probability": 1}, {"weightless_interior": 5.0}
     )
-    assert rep.drivers["parabolic_flights"] == 0
+    assert rep.drivers.parabolic_flights == 0
     assert got == {"weightless_interior": 0.0}
 
 
@@ -93,7 +93,7 @@ SUBORBITAL = {
 def test_more_suborbital_minutes_take_proportionally_more_flights(minutes: float) -> None:
     """1 minute a flight (3.5 x 2 / 7): n minutes take n flights, 60 days apart."""
     rep, _ = fly("suborbital", SUBORBITAL, {"weightless_interior": minutes})
-    assert rep.drivers["suborbital_flights"] == minutes
+    assert rep.drivers.suborbital_flights == minutes
     first_flight = 56  # 2027-03-01 is day 56 from 2027-01-04; availability, not training, decides
     assert rep.timeline.first("suborbital flight").day == first_flight
     assert rep.env.now == first_flight + 60 * (minutes - 1)
@@ -108,7 +108,7 @@ def test_a_dropout_without_backup_loses_the_flight() -> None:
         {"weightless_interior": 2.0},
     )
     assert got == {"weightless_interior": 0.0}
-    assert rep.drivers["suborbital_lost_flights"] == 3
+    assert rep.drivers.suborbital_lost_flights == 3
 
 
 def test_a_grounded_fleet_delays_every_flight_by_the_grounding() -> None:
@@ -120,4 +120,4 @@ def test_a_grounded_fleet_delays_every_flight_by_the_grounding() -> None:
     )
     assert got == {"weightless_interior": pytest.approx(3.0)}
     assert grounded.env.now == free.env.now + 300
-    assert grounded.drivers["suborbital_grounding_days"] == 300
+    assert grounded.drivers.suborbital_grounding_days == 300

@@ -19,7 +19,7 @@ def run(process_of, kind: str, settings: dict, plan: dict, *, index: int = 0, sc
     if scenario is None:
         scenario = scenario_from_data(tiny_data(**{f"sources__{kind}": settings}))
     rep = replication_of(scenario, "ground", index=index)
-    process = rep.env.process(process_of(rep, getattr(scenario.sources, kind), plan))
+    process = rep.env.process(process_of(rep, getattr(scenario.sources, kind), plan, 0.0))
     rep.env.run()
     return rep, process.value
 
@@ -38,8 +38,8 @@ def test_stage_days_follow_minutes_per_day() -> None:
     rep, got = run(
         shoot_ground, "ground", GROUND, {"weightless_interior": 10.0, "ground_drama": 30.0}
     )
-    assert rep.drivers["stage_days"] == 35
-    assert rep.drivers["location_days"] == 0
+    assert rep.drivers.stage_days == 35
+    assert rep.drivers.location_days == 0
     assert rep.env.now == 30 + 35 * 7 / 5
     assert rep.ledger.by_category()["ground"] == 35 * 400_000
     assert got == {"weightless_interior": 10.0, "ground_drama": 30.0}
@@ -55,9 +55,9 @@ def test_location_days_add_their_fee_and_follow_the_stage() -> None:
     }
     plan = {"weightless_interior": 5.0, "ground_drama": 30.0}
     rep, _ = run(shoot_ground, "ground", settings, plan)
-    assert rep.drivers["stage_days"] == 10 + 7.5
-    assert rep.drivers["location_days"] == 7.5
-    assert rep.drivers["weather_days_lost"] == 0
+    assert rep.drivers.stage_days == 10 + 7.5
+    assert rep.drivers.location_days == 7.5
+    assert rep.drivers.weather_days_lost == 0
     assert rep.env.now == pytest.approx(30 + 25 * 7 / 5)
     assert rep.ledger.by_category()["ground"] == 18 * 400_000 + 8 * 405_000
 
@@ -81,7 +81,7 @@ def test_days_lost_to_weather_match_the_negative_binomial_mean() -> None:
         rep, _ = run(
             shoot_ground, "ground", {}, {"ground_drama": 2.0 * n}, index=index, scenario=scenario
         )
-        days = rep.drivers["weather_days_lost"]
+        days = rep.drivers.weather_days_lost
         assert rep.ledger.by_category()["ground"] == (n + days) * 400_000
         assert rep.env.now == pytest.approx(30 + (n + days) * 7 / 5)
         lost.append(days)
@@ -121,7 +121,7 @@ def test_rights_managed_clips_cost_per_second_after_a_quote() -> None:
     assert got == {"earth_view": 2.0}
     assert rep.ledger.by_category()["stock"] == 8 * 15 * 50
     assert rep.env.now == 21 + 5
-    assert rep.drivers["stock_lead_days"] == 26
+    assert rep.drivers.stock_lead_days == 26
 
 
 def test_nasa_clips_are_free_unless_they_need_clearing() -> None:
@@ -144,7 +144,7 @@ def test_refused_clearances_lose_the_clips_but_cost_the_clearing() -> None:
     settings = {**STOCK, "archives": _archives(1, 0, 0, **terms)}
     rep, got = run(license_stock, "stock", settings, {"earth_view": 2.0})
     assert got == {"earth_view": 0.0}
-    assert rep.drivers["stock_clips_refused"] == 8
+    assert rep.drivers.stock_clips_refused == 8
     assert rep.ledger.by_category()["stock"] == 8 * 1_000
     assert rep.env.now == 21 + 30
 
@@ -154,7 +154,7 @@ def test_the_share_refused_is_clearance_times_refusal() -> None:
     terms = {"clearance_probability": 0.4, "refusal_probability": 0.5}
     settings = {**STOCK, "clip_seconds": 6, "archives": _archives(1, 0, 0, **terms)}
     rep, got = run(license_stock, "stock", settings, {"earth_view": 400.0})
-    share = rep.drivers["stock_clips_refused"] / 4_000
+    share = rep.drivers.stock_clips_refused / 4_000
     assert abs(share - 0.2) < 4 * math.sqrt(0.2 * 0.8 / 4_000)
     assert got["earth_view"] == pytest.approx(400.0 * (1 - share))
 

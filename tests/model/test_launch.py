@@ -61,8 +61,8 @@ def test_no_scrubs_launches_at_the_first_opportunity_of_the_booked_slot() -> Non
     launch = rep.timeline.first("launch").day
     assert launch == calendar.next_at_or_after(20.0)
     assert 20.0 <= launch < 21.0
-    assert rep.drivers["launch_attempts"] == 1
-    assert rep.drivers["launch_days_lost"] == 0.0
+    assert rep.drivers.launch_attempts == 1
+    assert rep.drivers.launch_days_lost == 0.0
 
 
 def test_the_calendar_is_the_iss_plane_passing_over_the_cape() -> None:
@@ -91,7 +91,7 @@ def test_slip_and_risk_delay_push_the_slot() -> None:
     rep, calendar = campaign({**CALM, "slip_days": 9}, delay=30.0)
     launch = rep.timeline.first("launch").day
     assert launch == calendar.next_at_or_after(20.0 + 9 + 30)
-    assert rep.drivers["launch_days_lost"] == launch - calendar.next_at_or_after(20.0)
+    assert rep.drivers.launch_days_lost == launch - calendar.next_at_or_after(20.0)
 
 
 def test_certain_scrub_never_launches_and_stops_at_the_horizon() -> None:
@@ -101,7 +101,7 @@ def test_certain_scrub_never_launches_and_stops_at_the_horizon() -> None:
     assert rep.timeline.first("launch") is None
     windows = calendar.days[(calendar.days >= 20.0) & (calendar.days < 20.0 + 365)]
     assert attempts(rep) == list(windows)
-    assert rep.drivers["scrubs_weather"] == rep.drivers["launch_attempts"] == windows.size
+    assert rep.drivers.scrubs_weather == rep.drivers.launch_attempts == windows.size
 
 
 @pytest.mark.parametrize("recycle", [1, 2, 3])
@@ -128,16 +128,16 @@ def test_a_closed_slot_passes_to_the_next(index: int) -> None:
         "next_slot_days": 30,
     }
     rep, calendar = campaign(orbit, index=index)
-    scrubs = rep.drivers["launch_attempts"] - 1
-    assert rep.drivers["slots_missed"] == scrubs
+    scrubs = rep.drivers.launch_attempts - 1
+    assert rep.drivers.slots_missed == scrubs
     assert rep.timeline.first("launch").day == calendar.next_at_or_after(20.0 + 31 * scrubs)
 
 
 def test_scrub_causes_are_counted_separately() -> None:
     """Technical scrubs at probability 1 are counted as technical, not weather."""
     rep, _ = campaign({**CALM, "technical_scrub_probability": 1}, horizon=60)
-    assert rep.drivers["scrubs_technical"] == rep.drivers["launch_attempts"] > 0
-    assert rep.drivers["scrubs_weather"] == 0
+    assert rep.drivers.scrubs_technical == rep.drivers.launch_attempts > 0
+    assert rep.drivers.scrubs_weather == 0
 
 
 def test_monthly_weather_holds_the_launch_until_the_month_changes() -> None:
@@ -156,7 +156,7 @@ def test_monthly_weather_holds_the_launch_until_the_month_changes() -> None:
     launch = rep.timeline.first("launch").day
     assert launch == calendar.next_at_or_after(87.0)  # 2027-04-01
     march = calendar.days[(calendar.days >= 56.0) & (calendar.days < 87.0)]
-    assert rep.drivers["scrubs_weather"] == rep.drivers["launch_attempts"] - 1 == march.size
+    assert rep.drivers.scrubs_weather == rep.drivers.launch_attempts - 1 == march.size
 
 
 def test_beta_cutout_keeps_only_windows_whose_stay_stays_below_it() -> None:
@@ -199,7 +199,7 @@ def test_days_lost_in_the_slot_beyond_the_margin_come_off_the_stay(margin: float
     first = calendar.next_at_or_after(84.0)
     assert liftoff.day == calendar.next_at_or_after(87.0)  # 2027-04-01
     assert liftoff.stay_cut_days == pytest.approx(max(0.0, liftoff.day - first - margin))
-    assert rep.drivers["slots_missed"] == 0
+    assert rep.drivers.slots_missed == 0
 
 
 def test_a_visit_left_with_too_short_a_stay_waits_for_the_next_slot() -> None:
@@ -213,6 +213,6 @@ def test_a_visit_left_with_too_short_a_stay_waits_for_the_next_slot() -> None:
     longest_cut = (1 - MIN_STAY_SHARE) * 12
     tried = [day for day in attempts(rep) if day < 75.0 + 14]
     assert tried == [d for d in calendar.days if first <= d <= first + longest_cut]
-    assert rep.drivers["slots_missed"] == 1
+    assert rep.drivers.slots_missed == 1
     assert liftoff.day == calendar.next_at_or_after(75.0 + 14 + 30)
     assert liftoff.stay_cut_days == 0.0

@@ -9,7 +9,7 @@ import pytest
 
 from sim.model.aboard import _by_kind, film_aboard
 from sim.model.orbit_shoot import shoot_on_orbit
-from sim.model.risks import draw_register
+from sim.model.register import draw_register
 from sim.orbits import TARGETS
 from sim.orbits.geometry import days_since_j2000
 from sim.scenario.load import scenario_from_data
@@ -49,8 +49,8 @@ def shoot(orbit: dict, index: int = 0, *, cut: float = 0.0, risks: dict | None =
 def test_yield_is_hours_times_rolling_over_ratio() -> None:
     """12 days x 8 h x 60 x 0.3 / 40 = 43.2 screen minutes; Earth views only by daylight."""
     rep, landed = shoot(FIXED)
-    assert rep.drivers["orbit_yield_minutes"] == pytest.approx(43.2)
-    dark = rep.drivers["orbit_light_limited_minutes"]
+    assert rep.drivers.orbit_yield_minutes == pytest.approx(43.2)
+    dark = rep.drivers.orbit_light_limited_minutes
     night = [day.night_fraction for day in rep.orbit_log]
     assert dark == pytest.approx(sum(3.6 * (20 / 60) * f for f in night))
     assert landed == pytest.approx(
@@ -70,7 +70,7 @@ def test_costs_are_seats_fee_and_person_days() -> None:
 def test_yield_is_capped_at_the_plan() -> None:
     """A yield above the plan fills the plan and no more."""
     rep, landed = shoot({**FIXED, "mission_days": 100})
-    assert rep.drivers["orbit_yield_minutes"] > 60
+    assert rep.drivers.orbit_yield_minutes > 60
     assert landed == PLAN
 
 
@@ -83,14 +83,14 @@ def test_sickness_never_helps_replication_by_replication(index: int) -> None:
     }
     healthy, _ = shoot(varied, index)
     sick, _ = shoot({**varied, "sickness_probability": 0.67}, index)
-    assert sick.drivers["orbit_yield_minutes"] <= healthy.drivers["orbit_yield_minutes"]
+    assert sick.drivers.orbit_yield_minutes <= healthy.drivers.orbit_yield_minutes
 
 
 def test_sickness_costs_the_documented_share() -> None:
     """Both flyers sick for exactly 2 days at a 50% loss: 2 days at half yield."""
     rep, _ = shoot({**FIXED, "sickness_probability": 1, "sickness_days": 2, "sick_yield_loss": 0.5})
-    assert rep.drivers["orbit_yield_minutes"] == pytest.approx(3.6 * 10 + 3.6 * 0.5 * 2)
-    assert rep.drivers["orbit_sick_flyers"] == 2
+    assert rep.drivers.orbit_yield_minutes == pytest.approx(3.6 * 10 + 3.6 * 0.5 * 2)
+    assert rep.drivers.orbit_sick_flyers == 2
 
 
 @pytest.mark.parametrize("index", range(30))
@@ -104,7 +104,7 @@ def test_a_longer_stay_never_yields_fewer_minutes(index: int) -> None:
     }
     short, _ = shoot(varied, index)
     long, _ = shoot({**varied, "mission_days": 14}, index)
-    assert long.drivers["orbit_yield_minutes"] >= short.drivers["orbit_yield_minutes"]
+    assert long.drivers.orbit_yield_minutes >= short.drivers.orbit_yield_minutes
 
 
 def test_the_days_aboard_are_a_trace_with_dates_hours_and_light() -> None:
@@ -136,30 +136,30 @@ def test_docking_and_undocking_days_and_days_off_film_less() -> None:
 def test_without_a_spare_the_only_camera_failing_ends_the_filming() -> None:
     """One camera, no spare, failing within the first hour: one failure, then nothing."""
     rep, _ = shoot({**FIXED, "camera_mtbf_hours": 0.01, "spare_cameras": 0})
-    assert rep.drivers["orbit_camera_failures"] == 1
-    assert rep.drivers["orbit_hours_filmed"] < 1.0
+    assert rep.drivers.orbit_camera_failures == 1
+    assert rep.drivers.orbit_hours_filmed < 1.0
 
 
 def test_each_spare_costs_its_swap_time() -> None:
     """Enough spares and failures every ~10 h: each failure costs the 1-hour swap, no more."""
     rep, _ = shoot({**FIXED, "camera_mtbf_hours": 10, "spare_cameras": 20, "camera_swap_hours": 1})
-    failures = rep.drivers["orbit_camera_failures"]
+    failures = rep.drivers.orbit_camera_failures
     assert 5 < failures <= 20
-    assert rep.drivers["orbit_hours_filmed"] >= 96 - failures - 1e-9
-    assert rep.drivers["orbit_hours_filmed"] < 96
+    assert rep.drivers.orbit_hours_filmed >= 96 - failures - 1e-9
+    assert rep.drivers.orbit_hours_filmed < 96
 
 
 def test_storage_limit_caps_the_raw_footage() -> None:
     """10 raw hours at most: 10 x 60 / 40 = 15 screen minutes."""
     rep, _ = shoot({**FIXED, "max_raw_hours": 10})
-    assert rep.drivers["orbit_yield_minutes"] == pytest.approx(15.0)
+    assert rep.drivers.orbit_yield_minutes == pytest.approx(15.0)
 
 
 def test_footage_lost_before_landing_lands_nothing() -> None:
     """Certain loss: the stay is flown and paid, and no minute reaches the edit."""
     rep, landed = shoot({**FIXED, "footage_loss_probability": 1})
     assert landed == {"weightless_interior": 0.0, "earth_view": 0.0}
-    assert rep.drivers["orbit_footage_lost"] == 1
+    assert rep.drivers.orbit_footage_lost == 1
     assert rep.ledger.by_category()["seats"] == 2 * 50e6
 
 
@@ -196,8 +196,8 @@ def test_a_late_launch_shortens_the_stay_but_not_below_half(cut: float, stay: fl
     The return-weather extension still adds its days after.
     """
     rep, _ = shoot({**FIXED, "extension_days": 3}, cut=cut)
-    assert rep.drivers["orbit_days"] == stay + 3
-    assert rep.drivers["orbit_days_cut"] == 12 - stay
+    assert rep.drivers.orbit_days == stay + 3
+    assert rep.drivers.orbit_days_cut == 12 - stay
     assert rep.ledger.by_category()["fees"] == pytest.approx(10e6 + 2 * (stay + 3) * 100_000)
 
 
@@ -230,13 +230,13 @@ def test_an_early_return_ends_the_stay_after_the_problem(index: int) -> None:
     problem = next(m.day for m in hit.timeline.milestones if m.name == "risk: medical")
     docked = hit.timeline.first("docking").day
     assert docked <= problem <= docked + 12
-    assert hit.drivers["orbit_days"] == pytest.approx(min(12.0, problem - docked + 2.0))
-    assert hit.drivers["orbit_days_lost_early"] == pytest.approx(12 - hit.drivers["orbit_days"])
-    assert hit.drivers["orbit_yield_minutes"] <= planned.drivers["orbit_yield_minutes"] + 1e-9
-    assert hit.drivers["risk_medical"] == 1.0
+    assert hit.drivers.orbit_days == pytest.approx(min(12.0, problem - docked + 2.0))
+    assert hit.drivers.orbit_days_lost_early == pytest.approx(12 - hit.drivers.orbit_days)
+    assert hit.drivers.orbit_yield_minutes <= planned.drivers.orbit_yield_minutes + 1e-9
+    assert hit.risks_struck["medical"] == 1.0
     assert hit.ledger.by_category()["risk"] == 1e6
-    assert planned.drivers["orbit_days"] == 12
-    assert planned.drivers["orbit_days_lost_early"] == 0
+    assert planned.drivers.orbit_days == 12
+    assert planned.drivers.orbit_days_lost_early == 0
 
 
 def test_early_returns_come_at_uniform_moments_of_the_stay() -> None:
@@ -244,5 +244,5 @@ def test_early_returns_come_at_uniform_moments_of_the_stay() -> None:
     shares = []
     for index in range(200):
         rep, _ = shoot(FIXED, index, risks=early_return(1.0, after=0.0))
-        shares.append(rep.drivers["orbit_days"] / 12)
+        shares.append(rep.drivers.orbit_days / 12)
     assert np.mean(shares) == pytest.approx(0.5, abs=3 * np.sqrt(1 / 12 / 200))

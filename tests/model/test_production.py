@@ -6,9 +6,9 @@ import math
 
 import pytest
 
-from sim.model.production import Opening, run_replication
+from sim.model.replication import Opening, run_replication
 from sim.scenario.load import scenario_from_data
-from sim.scenario.quantities import SOURCES
+from sim.scenario.sources import SOURCES
 from tests.conftest import tiny_data
 
 REPLICATIONS = range(25)
@@ -59,7 +59,7 @@ def test_delivery_comes_after_every_input(outcomes) -> None:
         last_work = max(span.end for span in outcome.timeline.spans)
         assert outcome.delivery_day >= last_work
         for driver in ("picture_done_day", "vfx_done_day", "landing_day"):
-            day = outcome.drivers[driver]
+            day = getattr(outcome.drivers, driver)
             assert math.isnan(day) or outcome.delivery_day >= day
 
 
@@ -68,9 +68,9 @@ def test_a_strategy_without_a_space_source_never_launches(outcomes) -> None:
     _, runs = outcomes
     for outcome in runs:
         if outcome.strategy == "ground":
-            assert outcome.drivers["launch_attempts"] == 0
+            assert outcome.drivers.launch_attempts == 0
             assert outcome.cost_by_category["seats"] == 0
-            assert math.isnan(outcome.drivers["launch_day"])
+            assert math.isnan(outcome.drivers.launch_day)
 
 
 def test_the_cut_policy_shortens_the_film_and_cgi_policy_remakes(outcomes) -> None:
@@ -107,7 +107,7 @@ def test_a_cancelled_orbital_segment_goes_to_cgi() -> None:
     assert outcome.cost_by_category["seats"] == 0
     assert outcome.cost_by_category["risk"] == 5e6
     assert outcome.shortfall_minutes == outcome.planned_by_source["orbit"]
-    assert outcome.drivers["risk_cancelled"] == 1
+    assert outcome.risks_struck["cancelled"] == 1
 
 
 def test_an_undeliverable_film_stops_at_the_horizon_with_its_reason() -> None:
@@ -170,7 +170,7 @@ def test_a_reshoot_films_what_it_can_and_the_rest_follows_its_policy(index: int)
     booking = next(s for s in outcome.timeline.spans if s.track == "parabolic")
     assert booking.start == pytest.approx(cancelled)  # the reshoot starts when the loss is known
     assert outcome.delivery_day >= outcome.timeline.first("parabolic reshoot done").day
-    assert outcome.drivers["parabolic_flights"] > 0
+    assert outcome.drivers.parabolic_flights > 0
 
 
 def test_a_reshoot_rest_of_cgi_remakes_what_the_reshoot_cannot_film() -> None:
@@ -193,7 +193,7 @@ def test_a_reshoot_costs_its_flights_and_time() -> None:
     assert cut.reshot_minutes == 0
     assert cut.cut_minutes == pytest.approx(cut.shortfall_minutes)
     assert reshot.cost_by_category["seats"] > cut.cost_by_category["seats"] == 0
-    assert reshot.drivers["picture_done_day"] > cut.drivers["picture_done_day"]
+    assert reshot.drivers.picture_done_day > cut.drivers.picture_done_day
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sim.core.rng import Stream
 from sim.model.training import TrainingPlan, crew_ready_day
 from sim.scenario.load import scenario_from_data
 from tests.conftest import replication_of, tiny_data
@@ -22,8 +23,8 @@ def plan(probability: float) -> TrainingPlan:
         training_days=orbit.training_days,
         training_usd_per_flyer=orbit.training_usd_per_flyer,
         medical_disqualification_probability=probability,
-        training_stream="orbit_training",
-        medical_stream="orbit_medical",
+        training_stream=Stream.orbit_training,
+        medical_stream=Stream.orbit_medical,
     ), scenario
 
 
@@ -33,7 +34,7 @@ def test_everyone_fit_is_ready_after_training() -> None:
     rep = replication_of(scenario, "orbit")
     assert crew_ready_day(rep, training, 0.0) == 100.0
     assert rep.ledger.by_category()["training"] == 3 * 1000  # 2 flyers + 1 backup
-    assert rep.drivers["medical_disqualifications"] == 0
+    assert rep.drivers.medical_disqualifications == 0
 
 
 def test_backup_takes_the_seat_without_delay_and_none_means_retraining() -> None:
@@ -41,7 +42,7 @@ def test_backup_takes_the_seat_without_delay_and_none_means_retraining() -> None
     training, scenario = plan(1.0)
     rep = replication_of(scenario, "orbit")
     assert crew_ready_day(rep, training, 0.0) == 200.0
-    assert rep.drivers["medical_disqualifications"] == 2
+    assert rep.drivers.medical_disqualifications == 2
     assert rep.ledger.by_category()["training"] == 4 * 1000
 
 

@@ -8,6 +8,7 @@ from typing import ClassVar
 
 import pytest
 
+from sim.analysis.records import Summary
 from sim.analysis.summary import summarise
 from sim.experiment.runner import run_experiment
 from sim.report.assumptions import assumptions, risk_register
@@ -43,7 +44,7 @@ class _Page(HTMLParser):
         assert self.open.pop() == tag
 
 
-def _page(title: str = "Tiny test film") -> tuple[str, dict]:
+def _page(title: str = "Tiny test film") -> tuple[str, Summary]:
     scenario = scenario_from_data(tiny_data(production__title=title))
     results = run_experiment(scenario, replications=12, seed=5)
     summary = summarise(results)
@@ -81,7 +82,7 @@ def test_the_page_holds_the_tables_the_terminal_prints() -> None:
     assert findings is not None
     named = set(re.findall(r"<b>(.*?)</b>", findings.group(1)))
     assert named
-    assert named <= set(summary["strategies"])
+    assert named <= set(summary.strategies)
 
 
 def test_text_from_the_scenario_is_escaped() -> None:
@@ -95,7 +96,7 @@ def test_table_html_keeps_title_header_alignment_and_caption() -> None:
     """A two-row table becomes an HTML table with right-aligned number columns."""
     _, summary = _page()
     html = table_html(decision_table(summary))
-    assert html.count("<tr>") == 1 + len(summary["strategies"])
+    assert html.count("<tr>") == 1 + len(summary.strategies)
     assert "<th class='right'>cost<br>P50</th>" in html
     assert "<caption class='title'>" in html
     assert "<caption>Cost in millions USD" in html

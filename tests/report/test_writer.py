@@ -11,7 +11,7 @@ from sim.analysis.summary import summarise
 from sim.core.errors import OutputExistsError, UsageError
 from sim.experiment.runner import run_experiment
 from sim.report import writer
-from sim.report.writer import write_run
+from sim.report.writer import write_comparison, write_run
 
 
 @pytest.fixture
@@ -55,6 +55,29 @@ def test_an_existing_folder_needs_force(run_parts, tmp_path: Path) -> None:
         write_run(target, **run_parts, force=False)
     write_run(target, **run_parts, force=True)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["run"]
+
+
+def test_an_existing_folder_is_refused_before_any_figure_is_drawn(
+    run_parts, tmp_path: Path, monkeypatch
+) -> None:
+    """Refusing a folder costs nothing: no figure of a run or a comparison is drawn first."""
+
+    def drawn(*_: object) -> None:
+        raise AssertionError("a figure was drawn for a folder that is refused")
+
+    for name in writer.FIGURES:
+        monkeypatch.setitem(writer.FIGURES, name, drawn)
+    for name in writer.COMPARE_FIGURES:
+        monkeypatch.setitem(writer.COMPARE_FIGURES, name, drawn)
+    monkeypatch.setattr(writer, "gantt", drawn)
+    target = tmp_path / "run"
+    target.mkdir()
+    (target / "run.json").write_text("{}")
+    with pytest.raises(OutputExistsError, match=r"already exists\. Use --force to replace it"):
+        write_run(target, **run_parts, force=False)
+    with pytest.raises(OutputExistsError, match=r"already exists\. Use --force to replace it"):
+        write_comparison(target, runs=[], record={}, force=False)
+    assert sorted(p.name for p in target.iterdir()) == ["run.json"]
 
 
 def test_force_never_replaces_a_folder_spacesim_did_not_write(run_parts, tmp_path: Path) -> None:

@@ -193,7 +193,7 @@ def test_cancel_only_hits_a_source() -> None:
     data = tiny_data(risks={"x": {"probability": 0.1, "hits": "post", "effect": "cancel"}})
     assert problems(data) == [
         "film.yaml: risks.x.effect: 'cancel' cannot apply to post; cancel hits one of: orbit, "
-        "suborbital, parabolic, ground, stock"
+        "suborbital, parabolic, ground, led_volume, stock"
     ]
 
 
@@ -217,7 +217,7 @@ def test_a_reshoot_names_its_source_and_only_a_reshoot_does() -> None:
         "film.yaml: strategies.orbit.reshoot_on: reshoot_on is only used with shortfall: reshoot "
         "(this strategy's shortfall is 'cgi'); set shortfall: reshoot or remove reshoot_on",
         "film.yaml: strategies.reshoot.reshoot_on: shortfall 'reshoot' needs the source to "
-        "reshoot on; set reshoot_on to one of: suborbital, parabolic, ground",
+        "reshoot on; set reshoot_on to one of: suborbital, parabolic, ground, led_volume",
     ]
 
 

@@ -7,7 +7,6 @@ differently. Delivery is on calendar dates, so runs that start on different days
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 
 import numpy as np
@@ -28,7 +27,7 @@ from sim.report.figures.style import (
     to_dates,
 )
 from sim.report.runs import Run
-from sim.scenario.quantities import SOURCES
+from sim.scenario.sources import SOURCES
 
 LINE_STYLES: tuple[LineStyleType, ...] = ("-", "--", ":", "-.")
 MARKERS = ("o", "s", "^", "D", "v", "P")
@@ -50,8 +49,7 @@ def _colours(runs: Sequence[Run]) -> dict[str, str]:
 
 def _title(figure: Figure, runs: Sequence[Run], what: str) -> None:
     told = "; ".join(
-        f"{run.label}: {run.summary['replications']:,} reps, seed {run.summary['seed']}"
-        for run in runs
+        f"{run.label}: {run.summary.replications:,} reps, seed {run.summary.seed}" for run in runs
     )
     figure.suptitle(f"{what}\n{told}", fontsize=11)
 
@@ -82,12 +80,12 @@ def compared_s_curves(runs: Sequence[Run]) -> Figure:
             date_ax.step(
                 dates, share[delivered], where="post", color=colours[name], linestyle=style
             )
-        budget = run.summary["budget_usd"] / 1e6
+        budget = run.summary.budget_usd / 1e6
         cost_axis.axvline(budget, color="black", linewidth=0.9, linestyle=style)
-        deadline = dt.date.fromisoformat(run.summary["deadline_date"]) - run.start_date
+        deadline = run.summary.deadline_date - run.start_date
         when = to_dates(run.start_date, np.array([float(deadline.days)]))[0]
         date_ax.axvline(when, color="black", linewidth=0.9, linestyle=style)
-    money_axis(cost_axis, "x", runs[0].summary["currency"])
+    money_axis(cost_axis, "x", runs[0].summary.currency)
     cost_axis.set_title("Cost (black: each run's budget)", fontsize=10)
     date_axis(date_ax, "x")
     date_ax.set_xlabel("delivery date")
@@ -118,13 +116,13 @@ def compared_jcl(runs: Sequence[Run]) -> Figure:
     for i, run in enumerate(runs):
         marker = MARKERS[i % len(MARKERS)]
         for row, name in enumerate(names):
-            if name not in run.summary["strategies"]:
+            strategy = run.summary.strategies.get(name)
+            if strategy is None:
                 continue
-            strategy = run.summary["strategies"][name]
-            low, high = strategy["p_joint_ci95"]
+            low, high = strategy.p_joint_ci95
             y = row + (i + 1) * step - 0.5
             axis.plot([low, high], [y, y], color=colours[name], linewidth=2, alpha=0.6)
-            axis.plot(strategy["p_joint"], y, marker=marker, color=colours[name], markersize=8)
+            axis.plot(strategy.p_joint, y, marker=marker, color=colours[name], markersize=8)
     axis.axvline(JCL_POLICY, color="black", linestyle="--", linewidth=1)
     axis.text(JCL_POLICY, -0.6, " NASA's 70% policy", fontsize=8, va="bottom")
     axis.set_yticks(range(len(names)), names)
@@ -157,7 +155,7 @@ def compared_minutes(runs: Sequence[Run]) -> Figure:
         (name, run)
         for name in strategies_of(runs)
         for run in runs
-        if name in run.summary["strategies"]
+        if name in run.summary.strategies
     ]
     figure = new_figure(11.0, 1.8 + 0.42 * len(bars))
     axis = figure.add_subplot()
@@ -165,14 +163,12 @@ def compared_minutes(runs: Sequence[Run]) -> Figure:
     positions = np.arange(len(bars)) + 0.6 * groups
     left = np.zeros(len(bars))
     for source in SOURCES:
-        means = np.array(
-            [run.summary["strategies"][n]["minutes_by_source"][source] for n, run in bars]
-        )
+        means = np.array([run.summary.strategies[n].minutes_by_source[source] for n, run in bars])
         axis.barh(
             positions, means, left=left, height=0.8, color=SOURCE_COLOURS[source], label=source
         )
         left += means
-    cut = np.array([run.summary["strategies"][n]["cut_minutes"] for n, run in bars])
+    cut = np.array([run.summary.strategies[n].cut_minutes for n, run in bars])
     cut_bars(axis, positions, cut, left, height=0.8)
     axis.set_yticks(positions, [f"{name} - {run.label}" for name, run in bars])
     axis.invert_yaxis()

@@ -16,19 +16,11 @@ from matplotlib.figure import Figure
 from sim.experiment.results import Results
 from sim.model.outcome import Outcome
 from sim.report.figures.style import SOURCE_COLOURS, date_axis, new_figure, title, to_dates
+from sim.scenario.sources import SOURCES
 
-#: Rows of a chart, top to bottom (tracks a strategy does not run are left out).
-TRACKS = (
-    "production",
-    "crew",
-    "orbit",
-    "suborbital",
-    "parabolic",
-    "ground",
-    "stock",
-    "vfx",
-    "post",
-)
+#: Rows of a chart, top to bottom: every source's track in the registry's order (CGI's shots
+#: are the VFX row's); tracks a strategy does not run are left out.
+TRACKS = ("production", "crew", *SOURCES, "vfx", "post")
 TRACK_COLOURS = {
     **SOURCE_COLOURS,
     "production": "#999999",

@@ -7,7 +7,7 @@ from matplotlib.figure import Figure
 
 from sim.experiment.results import Results
 from sim.report.figures.style import SOURCE_COLOURS, cut_bars, new_figure, title
-from sim.scenario.quantities import SOURCES
+from sim.scenario.sources import SOURCES
 
 
 def minutes_by_source(results: Results) -> Figure:

@@ -12,6 +12,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from sim.experiment.results import Results
+from sim.scenario.sources import REGISTRY
 
 #: Colour-blind-safe qualitative palette (Okabe-Ito), one per strategy in file order.
 STRATEGY_COLOURS = (
@@ -24,14 +25,8 @@ STRATEGY_COLOURS = (
     "#F0E442",
     "#000000",
 )
-SOURCE_COLOURS = {
-    "orbit": "#0072B2",
-    "suborbital": "#56B4E9",
-    "parabolic": "#009E73",
-    "ground": "#E69F00",
-    "stock": "#CC79A7",
-    "cgi": "#D55E00",
-}
+#: Each source's colour, as its registration declares it.
+SOURCE_COLOURS = {name: spec.colour for name, spec in REGISTRY.items()}
 CATEGORY_COLOURS = {
     "holds": "#882255",
     "seats": "#0072B2",

@@ -1,0 +1,245 @@
+"""The typed summary of a run: what `summarise` returns and what summary.json holds.
+
+Each part is a frozen pydantic model whose fields are the keys of summary.json, in the file's
+order, so `to_json` gives the file's data exactly and `Summary.from_json` reads one back,
+checked, with one line saying what is wrong. A day never reached is None (``null``), never
+infinity. A mapping keyed by a declared table (sources, cost categories, top-sheet lines)
+holds exactly that table's keys, so a summary written by a spacesim with other sources is
+refused rather than read with holes. Imports pydantic and those tables only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic_core import ErrorDetails, PydanticCustomError
+
+from sim.core.errors import SummaryError
+from sim.model.ledger import CATEGORIES, TOP_SHEET
+from sim.scenario.sources import SOURCES
+
+T = TypeVar("T")
+V = TypeVar("V")
+
+#: The error type of a mapping whose keys are not those of its declared table.
+_KEYS = "summary_keys"
+
+#: A 95% confidence interval ``(low, high)``.
+Interval = tuple[float, float]
+#: An interval whose ends may be unknown (a day never reached, too few pairs).
+OpenInterval = tuple[float | None, float | None]
+#: An interval of calendar dates; None where the day was never reached.
+DateInterval = tuple[dt.date | None, dt.date | None]
+
+_FIX = "run its scenario again, or give the scenario file instead"
+
+
+class Record(BaseModel):
+    """Base of the summary's parts: frozen, no unknown keys, finite numbers only."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain data for `json.dumps`: dicts in field order, lists, ISO dates, None."""
+        return self.model_dump(mode="json")
+
+
+class Percentiles(Record, Generic[T]):
+    """The mean and the P10/P50/P80/P90 of one quantity (or one thing about each of them)."""
+
+    mean: T
+    p10: T
+    p50: T
+    p80: T
+    p90: T
+
+
+class Precision(Record):
+    """Half-widths of the 95% intervals of the P80s, relative to them; None: never delivered."""
+
+    cost_p80: float | None
+    delivery_p80: float | None
+
+
+class RunPrecision(Precision):
+    """The widest precision over the strategies, and the tolerance `--precision` asked for."""
+
+    target: float | None = None
+
+
+class Driver(Record):
+    """One driver of a tornado: its column and Spearman's rho with the outcome."""
+
+    driver: str
+    rho: float
+
+
+class Drivers(Record):
+    """The strongest drivers of the delivery day and of the cost, largest |rho| first."""
+
+    delivery: tuple[Driver, ...]
+    cost: tuple[Driver, ...]
+
+
+class Contingency(Record):
+    """Reserve for a budget set at the P50 cost to be met 80% of the time (P80 - P50)."""
+
+    usd: float
+    share: float
+
+
+class StrategySummary(Record):
+    """One strategy's replications: percentiles, chances of targets, means, drivers."""
+
+    replications: int
+    shortfall_policy: str
+    cost: Percentiles[float]
+    cost_ci95: Percentiles[Interval]
+    delivery_day: Percentiles[float | None]
+    delivery_day_ci95: Percentiles[OpenInterval]
+    delivery_date: Percentiles[dt.date | None]
+    delivery_date_ci95: Percentiles[DateInterval]
+    p_delivered: float
+    p_on_time: float
+    p_on_budget: float
+    p_joint: float
+    p_delivered_ci95: Interval
+    p_on_time_ci95: Interval
+    p_on_budget_ci95: Interval
+    p_joint_ci95: Interval
+    precision: Precision
+    drivers: Drivers
+    critical: dict[str, float]
+    cost_by_category: dict[str, float]
+    top_sheet: dict[str, Percentiles[float]]
+    contingency_p80: Contingency
+    planned_by_source: dict[str, float]
+    minutes_by_source: dict[str, float]
+    shortfall_minutes: float
+    reshot_minutes: float
+    remade_minutes: float
+    cut_minutes: float
+    real_share: float | None
+
+    @field_validator("planned_by_source", "minutes_by_source")
+    @classmethod
+    def _every_source(cls, value: dict[str, float]) -> dict[str, float]:
+        return _keyed_by(value, SOURCES)
+
+    @field_validator("cost_by_category")
+    @classmethod
+    def _every_category(cls, value: dict[str, float]) -> dict[str, float]:
+        return _keyed_by(value, CATEGORIES)
+
+    @field_validator("top_sheet")
+    @classmethod
+    def _every_line(cls, value: dict[str, Percentiles[float]]) -> dict[str, Percentiles[float]]:
+        return _keyed_by(value, [*TOP_SHEET, "total"])
+
+
+def _keyed_by(value: dict[str, V], keys: Collection[str]) -> dict[str, V]:
+    """`value`, if its keys are exactly `keys` (in any order).
+
+    Raises:
+        PydanticCustomError: a key is missing (an older spacesim) or unknown (a newer one).
+    """
+    missing = [key for key in keys if key not in value]
+    if missing:
+        raise PydanticCustomError(
+            _KEYS, "no '{key}', so it was written by an older spacesim", {"key": missing[0]}
+        )
+    unknown = [key for key in value if key not in keys]
+    if unknown:
+        raise PydanticCustomError(
+            _KEYS, "unknown '{key}', so it was written by a newer spacesim", {"key": unknown[0]}
+        )
+    return value
+
+
+class Difference(Record):
+    """A mean paired difference, its 95% interval and the number of pairs it is taken over."""
+
+    mean: float | None
+    ci95: OpenInterval
+    pairs: int
+
+
+class Share(Record):
+    """A share of pairs (None with no pairs) and its 95% interval."""
+
+    p: float | None
+    ci95: Interval
+
+
+class Paired(Record):
+    """One strategy minus the baseline, replication by replication."""
+
+    cost_usd: Difference
+    delivery_days: Difference
+    real_minutes: Difference
+    p_cheaper: Share
+    p_earlier: Share
+
+
+class Comparison(Record):
+    """Every strategy but the baseline against it, pair by pair."""
+
+    baseline: str
+    strategies: dict[str, Paired]
+
+
+class Summary(Record):
+    """A run's summary; `scenario` is the production's title, `replications` per strategy."""
+
+    scenario: str
+    seed: int
+    replications: int
+    start_date: dt.date
+    deadline_date: dt.date
+    budget_usd: float
+    currency: str
+    strategies: dict[str, StrategySummary]
+    comparison: Comparison
+    precision: RunPrecision
+
+    def with_target(self, target: float | None) -> Summary:
+        """The same summary, recording the tolerance `--precision` asked for (None: none)."""
+        precision = RunPrecision(
+            cost_p80=self.precision.cost_p80,
+            delivery_p80=self.precision.delivery_p80,
+            target=target,
+        )
+        return self.model_copy(update={"precision": precision})
+
+    @classmethod
+    def from_json(cls, data: object, file: str = "summary.json") -> Summary:
+        """The summary `data` (as `json.loads` gives it) holds, checked key by key.
+
+        Raises:
+            SummaryError: `data` is not a summary of this spacesim's layout; one line naming
+                `file`, the key and what is wrong.
+        """
+        try:
+            return cls.model_validate(data)
+        except ValidationError as error:
+            raise SummaryError(file, _problem(error.errors()[0])) from None
+
+
+def _problem(error: ErrorDetails) -> str:
+    """One pydantic error as ``<key path>: <what is wrong>; <fix>``."""
+    path = ".".join(str(part) for part in error["loc"])
+    if not path:
+        return "not a spacesim summary; give a folder written by spacesim run, or a scenario file"
+    if error["type"] == "missing":
+        return f"{path}: missing, so it was written by an older spacesim; {_FIX}"
+    if error["type"] == "extra_forbidden":
+        return f"{path}: unknown key, so it was written by a newer spacesim; {_FIX}"
+    if error["type"] == _KEYS:
+        return f"{path}: {error['msg']}; {_FIX}"
+    found = error["input"]
+    shown = f" (found {found!r:.40})" if isinstance(found, str | int | float | None) else ""
+    message = error["msg"][0].lower() + error["msg"][1:]
+    return f"{path}: {message}{shown}; {_FIX}"

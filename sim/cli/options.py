@@ -1,0 +1,65 @@
+"""Options several commands share: each spelled, typed and bounded once.
+
+A command passes its own help text where the option means something narrower there (`compare`
+runs only its scenario files, so its ``--reps`` says so); the defaults are `run`'s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from sim.experiment.executors import usable_cores
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def reps_option(help: str = "Replications per strategy.") -> Callable[[F], F]:
+    """``--reps N``: replications per strategy, at least 1; None means the scenario's."""
+    return click.option("--reps", type=click.IntRange(min=1), help=help)
+
+
+def seed_option(help: str = "Master seed (default: the scenario's).") -> Callable[[F], F]:
+    """``--seed N``: the master seed, a non-negative integer; None means the scenario's."""
+    return click.option("--seed", type=click.IntRange(min=0), help=help)
+
+
+def jobs_option(help: str = "Worker processes.") -> Callable[[F], F]:
+    """``--jobs N``: worker processes, by default one per core this process may use."""
+    return click.option(
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=usable_cores,
+        show_default="the cores this process may use",
+        help=help,
+    )
+
+
+def out_option(help: str, default: Path | None = None) -> Callable[[F], F]:
+    """``--out DIR`` into the parameter `out_dir`: the output folder, shown with its default."""
+    return click.option(
+        "--out",
+        "out_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=default,
+        show_default=default is not None,
+        help=help,
+    )
+
+
+def force_option(help: str = "Replace the output folder if it exists.") -> Callable[[F], F]:
+    """``--force``: replace what the command writes if it is there already."""
+    return click.option("--force", is_flag=True, help=help)
+
+
+def quiet_option(help: str = "No progress bar and no tables.") -> Callable[[F], F]:
+    """``--quiet``: no progress bar and nothing but the last line on the terminal."""
+    return click.option("--quiet", is_flag=True, help=help)
+
+
+def json_option(help: str = "Print JSON instead of tables.") -> Callable[[F], F]:
+    """``--json`` into the parameter `as_json`: print JSON for a program, not tables."""
+    return click.option("--json", "as_json", is_flag=True, help=help)

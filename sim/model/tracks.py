@@ -1,0 +1,65 @@
+"""The model's registry of sources: for each, the process that films it and its VFX stream.
+
+Every source of the scenario's registry (`sim.scenario.sources`) has one `Track` here, and
+the check below fails at import when one is missing or left over, so a source cannot be
+added to the schema and forgotten by the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Generator
+from dataclasses import dataclass
+from typing import Any
+
+import simpy
+
+from sim.core.rng import Stream
+from sim.model.context import Replication
+from sim.model.ground import shoot_ground
+from sim.model.led_volume import shoot_volume
+from sim.model.orbit_shoot import fly_to_orbit, train_for_orbit
+from sim.model.parabolic import fly_parabolic
+from sim.model.stock import license_stock
+from sim.model.suborbital import fly_suborbital
+from sim.scenario.quantities import SceneKind
+from sim.scenario.sources import SOURCES
+
+#: A source's campaign: (context, its parameters, minutes planned per kind, risk delay in
+#: days) -> a process returning the screen minutes obtained per kind.
+Campaign = Callable[
+    [Replication, Any, dict[SceneKind, float], float],
+    Generator[simpy.Event, object, dict[SceneKind, float]],
+]
+#: Work a track does from day 0, alongside pre-production: (context, parameters, the
+#: pre-production done event) -> a process that ends when the campaign may start.
+Preparation = Callable[[Replication, Any, simpy.Event], Generator[simpy.Event, object, None]]
+
+
+@dataclass(frozen=True)
+class Track:
+    """How the model runs one source."""
+
+    #: The stream its VFX shots draw from (shot length, effort per shot).
+    vfx_stream: Stream
+    #: The campaign that films it; none for CGI, whose minutes are released as full-CG shots
+    #: once pre-production is done.
+    campaign: Campaign | None = None
+    #: Work from day 0 (orbit: training); none = the track starts after pre-production.
+    prepare: Preparation | None = None
+
+
+TRACKS: dict[str, Track] = {
+    "orbit": Track(Stream.vfx_orbit, fly_to_orbit, prepare=train_for_orbit),
+    "suborbital": Track(Stream.vfx_suborbital, fly_suborbital),
+    "parabolic": Track(Stream.vfx_parabolic, fly_parabolic),
+    "ground": Track(Stream.vfx_ground, shoot_ground),
+    "led_volume": Track(Stream.vfx_led_volume, shoot_volume),
+    "stock": Track(Stream.vfx_stock, license_stock),
+    "cgi": Track(Stream.vfx_cgi),
+}
+
+if set(TRACKS) != set(SOURCES):
+    raise TypeError(
+        f"sim.model.tracks.TRACKS has {sorted(TRACKS)} but the scenario's sources are"
+        f" {sorted(SOURCES)}: give every source one Track"
+    )

@@ -1,0 +1,91 @@
+"""What an output folder says about how it was made: run.json and scenario.resolved.yaml.
+
+The record names the command, the version, the inputs (a scenario file by its SHA-256) and the
+machine, so a reader can tell which run made a folder and run it again. The resolved scenario
+is the one that was run, every default filled in, with the seed and replications the run used:
+`spacesim run` on it gives the same results.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import platform
+from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sim.scenario.load import dump_scenario, scenario_from_data
+
+if TYPE_CHECKING:
+    from sim.experiment.results import Results
+    from sim.report.runs import Run
+
+
+def spacesim_version() -> str:
+    """The installed version of spacesim, or ``"unknown"`` when it runs uninstalled."""
+    try:
+        return version("spacesim")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def run_record(
+    results: Results,
+    *,
+    command: Sequence[str],
+    scenario_file: Path,
+    jobs: int,
+    dask: str | None,
+    started: dt.datetime,
+) -> dict[str, Any]:
+    """The run.json of a run made by `command` from `scenario_file`, finished now."""
+    return {
+        "command": list(command),
+        "spacesim_version": spacesim_version(),
+        "scenario_file": str(scenario_file),
+        "scenario_sha256": hashlib.sha256(scenario_file.read_bytes()).hexdigest(),
+        "seed": results.seed,
+        "replications": results.replications,
+        "strategies": list(results.strategies),
+        "jobs": jobs,
+        "dask": dask,
+        "started_utc": _utc_text(started),
+        "finished_utc": _utc_text(dt.datetime.now(dt.UTC)),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+
+
+def comparison_record(
+    runs: Sequence[Run], sources: Sequence[Path], *, command: Sequence[str]
+) -> dict[str, Any]:
+    """The run.json of `spacesim compare`: each run's label, where it came from and its seed."""
+    return {
+        "command": list(command),
+        "spacesim_version": spacesim_version(),
+        "runs": [
+            {"label": run.label, "source": str(path), "seed": run.summary.seed}
+            for run, path in zip(runs, sources, strict=True)
+        ],
+        "finished_utc": _utc_text(dt.datetime.now(dt.UTC)),
+    }
+
+
+def resolved_scenario_text(results: Results) -> str:
+    """The scenario of `results` as YAML, with the seed and replications the run used.
+
+    It is built the way a scenario file is read, so it is validated like one.
+
+    Raises:
+        ScenarioError: the run used a seed or a number of replications a scenario file may
+            not hold.
+    """
+    data = results.scenario.model_dump(mode="json", by_alias=True, exclude_none=True)
+    data["simulation"] |= {"seed": results.seed, "replications": results.replications}
+    return dump_scenario(scenario_from_data(data, "scenario.resolved.yaml"))
+
+
+def _utc_text(moment: dt.datetime) -> str:
+    return moment.isoformat(timespec="seconds")
