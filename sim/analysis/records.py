@@ -4,8 +4,9 @@ Each part is a frozen pydantic model whose fields are the keys of summary.json, 
 order, so `to_json` gives the file's data exactly and `Summary.from_json` reads one back,
 checked, with one line saying what is wrong. A day never reached is None (``null``), never
 infinity. A mapping keyed by a declared table (sources, cost categories, top-sheet lines)
-holds exactly that table's keys, so a summary written by a spacesim with other sources is
-refused rather than read with holes. Imports pydantic and those tables only.
+holds exactly that table's keys, so a summary written by a spacesim with other categories is
+refused rather than read with holes; a source added since the run was written gave it no
+minutes, and reads as 0. Imports pydantic and those tables only.
 """
 
 from __future__ import annotations
@@ -127,7 +128,8 @@ class StrategySummary(Record):
     @field_validator("planned_by_source", "minutes_by_source")
     @classmethod
     def _every_source(cls, value: dict[str, float]) -> dict[str, float]:
-        return _keyed_by(value, SOURCES)
+        """Every registered source; one a run's spacesim did not have gave it no minutes."""
+        return _keyed_by({**dict.fromkeys(SOURCES, 0.0), **value}, SOURCES)
 
     @field_validator("cost_by_category")
     @classmethod
