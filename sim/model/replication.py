@@ -111,7 +111,7 @@ def _insure(rep: Replication, preproduction_days: float, end_day: float) -> None
     audit at wrap settles it; the bond fee is a rate on the budget it guarantees.
     """
     production = rep.scenario.production
-    bond = production.completion_bond_rate * production.budget_usd
+    bond = production.bond_rate * production.budget_usd
     if bond > 0:
         rep.ledger.charge(preproduction_days, "insurance", "completion bond", bond)
     totals = rep.ledger.by_category()

@@ -45,10 +45,15 @@ DEFAULTS: dict[str, Any] = {
             " overhead excluded (Front Row Insurance 2014); cover for the flyers in space is"
             " not public",
         ),
-        "completion_bond_rate": Default(
-            0.0,
-            "studio pictures are self-guaranteed (Sunscope); an independently financed film"
-            " pays the guarantor 3-5% of the budget (Beverly Boy)",
+        "financing": Default(
+            "studio",
+            "studio pictures are self-guaranteed (Sunscope); an independently financed film pays"
+            " a completion guarantor 'typically 3-5%' of the budget (Beverly Boy, opiatalk) and"
+            " holds the 10% contingency it requires (jaerlyd.no, Law Insider)",
+        ),
+        "completion_bond_rate": Default(None, "none: the financing's (studio 0, independent 3%)"),
+        "contingency_share": Default(
+            None, "none: the financing's (studio 0, independent 10% of the budget)"
         ),
         "hold_break_days": Default(
             10,

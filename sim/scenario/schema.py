@@ -9,6 +9,7 @@ its key path rather than stopping at the first.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Literal
 
 from pydantic import Field
@@ -67,9 +68,20 @@ class Production(Node):
         description="production insurance premium per dollar of net insurable cost: the flying"
         " crew's holds, space operations and stage days (post, VFX and overhead excluded)"
     )
-    completion_bond_rate: Probability = Field(
-        description="completion guarantor's fee per dollar of budget; 0 when the financier"
-        " self-guarantees, as studios do"
+    financing: Literal["studio", "independent"] = Field(
+        description="studio: the financier guarantees completion itself, no bond and no"
+        " contingency required; independent: a completion guarantor bonds the film, for a fee"
+        " and a contingency it sets"
+    )
+    completion_bond_rate: Probability | None = Field(
+        default=None,
+        description="completion guarantor's fee per dollar of budget; none = the financing's"
+        " (studio 0, independent 3%)",
+    )
+    contingency_share: Probability | None = Field(
+        default=None,
+        description="the contingency the guarantor requires, as a share of the budget; none ="
+        " the financing's (studio 0, independent 10%)",
     )
     hold_break_days: float = Field(
         ge=0,
@@ -77,6 +89,39 @@ class Production(Node):
         description="an announced launch delay longer than this lets the production release the"
         " crew and pick them up again unpaid; a shorter one is paid as hold days",
     )
+
+    @property
+    def bond_rate(self) -> float:
+        """The completion bond's fee per dollar of budget: the scenario's, or the financing's."""
+        if self.completion_bond_rate is not None:
+            return self.completion_bond_rate
+        return FINANCING[self.financing].bond_rate
+
+    @property
+    def required_contingency(self) -> float:
+        """The contingency required, as a share of the budget: the scenario's, or by financing."""
+        if self.contingency_share is not None:
+            return self.contingency_share
+        return FINANCING[self.financing].contingency_share
+
+
+@dataclass(frozen=True)
+class Financing:
+    """What a way of financing a film asks of it: the bond's fee and the contingency."""
+
+    bond_rate: float
+    contingency_share: float
+
+
+#: Studio pictures are self-guaranteed (Sunscope): no bond, no contingency a guarantor sets.
+#: An independent film pays the guarantor a fee on the budget, "typically 3-5%" (opiatalk;
+#: Beverly Boy; everything2), and holds the contingency it requires: "the closing guarantee will
+#: also insist on adding a 10% emergency to the budget" (jaerlyd.no), the 10% contingency fund
+#: of crew agreements' budget clauses (Law Insider).
+FINANCING: dict[str, Financing] = {
+    "studio": Financing(bond_rate=0.0, contingency_share=0.0),
+    "independent": Financing(bond_rate=0.03, contingency_share=0.10),
+}
 
 
 class Script(Node):
