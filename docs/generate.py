@@ -51,7 +51,10 @@ def scenario_reference() -> str:
         "Every key of a scenario file, its type, its default and where the default comes from.",
         "A key with a default may be left out. A *distribution* is a number (a fixed value) or a",
         "mapping with a `dist` key; see [distributions](distributions.md). Units are in the key",
-        "names: `_days`, `_usd`, `_minutes`, `_seconds`. Scene kinds are `weightless_interior`,",
+        'names: `_days`, `_usd`, `_minutes`, `_seconds`. A `_usd` key reads "money in the',
+        "scenario's currency\" (`production.currency`): what you write is in that currency; the",
+        "sourced defaults are in US dollars, marked `currency: USD`, and converted at",
+        "`production.exchange_rates`. Scene kinds are `weightless_interior`,",
         "`earth_view`, `exterior_eva`, `launch_landing` and `ground_drama`; sources are",
         ", ".join(f"`{source}`" for source in SOURCES[:-1]) + f" and `{SOURCES[-1]}`.",
     ]

@@ -48,9 +48,22 @@ def rank_correlations(results: Results, strategy: str, target: str) -> list[tupl
         rho = _spearman(values[known], outcome[known])
         if math.isfinite(rho):
             tested.append((name, rho, int(known.sum())))
-    z = NormalDist().inv_cdf(1 - 0.025 / max(1, len(tested)))
-    found = [(name, rho) for name, rho, n in tested if abs(rho) >= z / math.sqrt(n - 1)]
+    found = [(name, rho) for name, rho, n in tested if beyond_noise(rho, n, len(tested))]
     return sorted(found, key=lambda item: -abs(item[1]))
+
+
+def beyond_noise(rho: float, n: int, tested: int) -> bool:
+    """Whether a rank correlation over `n` pairs is beyond noise, `tested` drivers tested.
+
+    |rho| >= z / sqrt(n - 1), z = Phi^-1(1 - 0.025 / tested) (see `rank_correlations`).
+    """
+    z = NormalDist().inv_cdf(1 - 0.025 / max(1, tested))
+    return n > 1 and abs(rho) >= z / math.sqrt(n - 1)
+
+
+def spearman(x: np.ndarray, y: np.ndarray) -> float:
+    """Spearman's rank correlation of `x` and `y`; NaN when `y` does not vary."""
+    return _spearman(x, y)
 
 
 def drivers_of(results: Results, strategy: str, top: int = 10) -> dict[str, Any]:

@@ -49,11 +49,12 @@ class Record(BaseModel):
 
 
 class Percentiles(Record, Generic[T]):
-    """The mean and the P10/P50/P80/P90 of one quantity (or one thing about each of them)."""
+    """The mean and the P10/P50/P70/P80/P90 of one quantity (or one thing about each of them)."""
 
     mean: T
     p10: T
     p50: T
+    p70: T
     p80: T
     p90: T
 
@@ -92,6 +93,92 @@ class Contingency(Record):
     share: float
 
 
+class JointLevel(Record):
+    """One joint confidence level: the budget it needs at the deadline, the date at the budget.
+
+    None: the level is out of reach (too few replications deliver by the deadline, or come in
+    within the budget, at all).
+    """
+
+    level: float
+    budget_usd: float | None
+    date: dt.date | None
+
+
+class Exposure(Record):
+    """The completion guarantor's exposure above its strike price (budget plus contingency)."""
+
+    strike_usd: float
+    p_exceeds: float
+    expected_overrun_usd: float
+    p90_overrun_usd: float
+
+
+class Financing(Record):
+    """A strategy against its financing: P-values of budget and strike, JCL, the guarantor."""
+
+    budget_p_value: float
+    contingency_usd: float
+    strike_p_value: float
+    covers_p80: bool
+    covers_jcl80: bool
+    contingency_for_p80_usd: float
+    joint: tuple[JointLevel, ...]
+    guarantor: Exposure
+
+
+class Swing(Record):
+    """An input's swing of an output: high-decile replications minus low-decile ones.
+
+    `low` and `high` are the input's P10 and P90 (the groups' bounds); `p50` and `p80` the
+    change of the output's P50 and P80 (days or money), None where one is never delivered.
+    """
+
+    driver: str
+    low: float
+    high: float
+    p50: float | None
+    p80: float | None
+
+
+class Effect(Record):
+    """An all-or-nothing event's effect: the output when it happens minus when it does not."""
+
+    driver: str
+    share: float
+    p50: float | None
+    p80: float | None
+
+
+class Effects(Record):
+    """What moves one output: continuous inputs by decile swing, events by their own effect."""
+
+    inputs: tuple[Swing, ...]
+    events: tuple[Effect, ...]
+
+
+class Swings(Record):
+    """Drivers in days (delivery) and in money (cost), largest first."""
+
+    delivery_days: Effects
+    cost_usd: Effects
+
+
+class TrackCriticality(Record):
+    """One track against delivery (Primavera Risk Analysis's indices, per track).
+
+    criticality: share of delivered replications in which the track was on the critical path
+    (its finish within the slack of picture lock, so ending it earlier moves delivery);
+    sensitivity: correlation of its finish day with the delivery day (Safran's duration
+    sensitivity); cruciality: their product. None where it cannot be measured.
+    """
+
+    criticality: float
+    sensitivity: float | None
+    cruciality: float | None
+    finish_day_p50: float | None
+
+
 class StrategySummary(Record):
     """One strategy's replications: percentiles, chances of targets, means, drivers."""
 
@@ -113,10 +200,13 @@ class StrategySummary(Record):
     p_joint_ci95: Interval
     precision: Precision
     drivers: Drivers
+    swings: Swings
     critical: dict[str, float]
+    tracks: dict[str, TrackCriticality]
     cost_by_category: dict[str, float]
     top_sheet: dict[str, Percentiles[float]]
     contingency_p80: Contingency
+    financing: Financing
     planned_by_source: dict[str, float]
     minutes_by_source: dict[str, float]
     shortfall_minutes: float
@@ -193,6 +283,76 @@ class Comparison(Record):
     strategies: dict[str, Paired]
 
 
+class RiskExposure(Record):
+    """What a risk event costs one strategy in this run: with it minus without it, pair by pair.
+
+    `hit_rate`: share of replications it struck. `cost_usd` and `delivery_days`: the mean over
+    every replication (0 where it did not strike), delivery over the pairs delivered both ways;
+    `undelivered`: share of replications it leaves undelivered that would have been delivered.
+    """
+
+    hit_rate: float
+    cost_usd: Difference
+    delivery_days: Difference
+    undelivered: float
+
+
+class MitigationBenefit(Record):
+    """A mitigation for one strategy: the outcome without it minus with it (its cost included).
+
+    Positive is better: money saved, days earlier. It pays for itself when the money saved's
+    95% interval lies above 0 ("yes"), not when it lies at or below 0 ("no"), else "unclear".
+    """
+
+    cost_usd: Difference
+    delivery_days: Difference
+    pays_for_itself: str
+
+
+class MitigationEntry(Record):
+    """One response to a risk: what it is, costs and changes, and its benefit per strategy."""
+
+    description: str
+    source: str | None
+    bought: bool
+    cost_usd: float
+    probability: float | None
+    delay_factor: float
+    cost_factor: float
+    benefit: dict[str, MitigationBenefit]
+
+
+class RiskEntry(Record):
+    """One event of the risk register, measured in this run (see `sim.analysis.register`).
+
+    `delay_days` and `cost_usd` are the impact distributions as the scenario gives them;
+    `probability` the chance it ran with, `occurred` the share of replications it occurred in
+    (whether or not it then struck), `reruns` the pairs simulated again to measure it.
+    """
+
+    description: str
+    owner: str
+    hits: str
+    effect: str
+    probability: float
+    delay_days: dict[str, Any]
+    cost_usd: dict[str, Any]
+    source: str | None
+    occurred: float
+    exposure: dict[str, RiskExposure]
+    mitigations: dict[str, MitigationEntry]
+    reruns: int
+
+
+class CashFlow(Record):
+    """A strategy's peak month (highest mean spend), its spend then, and the months spent in."""
+
+    peak_month: str
+    peak_mean_usd: float
+    peak_p90_usd: float
+    months: int
+
+
 class Summary(Record):
     """A run's summary; `scenario` is the production's title, `replications` per strategy."""
 
@@ -202,10 +362,19 @@ class Summary(Record):
     start_date: dt.date
     deadline_date: dt.date
     budget_usd: float
+    #: whole_film (the budget is the whole film's, fees above the line charged) or below_the_line.
+    budget_basis: str
     currency: str
+    financing: str
+    bond_rate: float
+    required_contingency: float
     strategies: dict[str, StrategySummary]
     comparison: Comparison
     precision: RunPrecision
+    #: Measured per event when the run measured them (`spacesim run`); empty otherwise.
+    risk_register: dict[str, RiskEntry] = {}
+    #: Per strategy; month by month in cash_flow.csv.
+    cash_flow: dict[str, CashFlow] = {}
 
     def with_target(self, target: float | None) -> Summary:
         """The same summary, recording the tolerance `--precision` asked for (None: none)."""

@@ -2,7 +2,8 @@
 
 Percentiles are empirical (numpy's ``inverted_cdf``: an observed value, no interpolation), so a
 replication that never delivered (delivery day = infinity) counts as later than any date
-without turning the percentile into NaN. P(on time) counts an undelivered film as late.
+without turning the percentile into NaN. P(on time) counts an undelivered film as late, and
+P(on budget) as over budget.
 """
 
 from __future__ import annotations
@@ -13,13 +14,16 @@ from collections.abc import Callable, Iterable
 
 import numpy as np
 
+from sim.analysis.cash_flow import cash_flow
 from sim.analysis.confidence import (
     mean_interval,
     proportion_interval,
     quantile_interval,
     relative_half_width,
 )
+from sim.analysis.cruciality import track_criticality
 from sim.analysis.drivers import criticality, drivers_of
+from sim.analysis.financing import financing_of
 from sim.analysis.paired import compare_to
 from sim.analysis.records import (
     Contingency,
@@ -34,17 +38,20 @@ from sim.analysis.records import (
     StrategySummary,
     Summary,
 )
+from sim.analysis.register import risk_register
+from sim.analysis.swing import swings_of
 from sim.core.errors import UsageError
 from sim.core.units import date_of
+from sim.experiment.exposure import Exposures
 from sim.experiment.results import Results
 from sim.model.ledger import CATEGORIES, TOP_SHEET
 from sim.scenario.sources import SOURCES
 
-PERCENTILES = (10, 50, 80, 90)
+PERCENTILES = (10, 50, 70, 80, 90)
 
 
 def percentiles(values: np.ndarray) -> dict[str, float]:
-    """Mean and the P10/P50/P80/P90 of `values` (the mean is infinite if any value is)."""
+    """Mean and the P10/P50/P70/P80/P90 of `values` (the mean is infinite if any value is)."""
     values = np.asarray(values, dtype=float)
     found = {"mean": float(np.mean(values))}
     for p in PERCENTILES:
@@ -52,11 +59,14 @@ def percentiles(values: np.ndarray) -> dict[str, float]:
     return found
 
 
-def summarise(results: Results, baseline: str | None = None) -> Summary:
+def summarise(
+    results: Results, baseline: str | None = None, exposures: Exposures | None = None
+) -> Summary:
     """The summary of a run (`Summary.to_json` gives summary.json's data).
 
     `baseline` is the strategy the others are compared with, pair by pair (the first when
-    None); see `sim.analysis.paired`.
+    None); see `sim.analysis.paired`. `exposures` measures the risk register
+    (`sim.experiment.exposure.measure`); without it the register is left empty.
 
     Raises:
         UsageError: `baseline` is not one of the run's strategies.
@@ -75,7 +85,11 @@ def summarise(results: Results, baseline: str | None = None) -> Summary:
         start_date=production.start_date,
         deadline_date=production.deadline_date,
         budget_usd=production.budget_usd,
+        budget_basis=production.budget_basis,
         currency=production.currency,
+        financing=production.financing,
+        bond_rate=production.bond_rate,
+        required_contingency=production.required_contingency,
         strategies=strategies,
         comparison=compare_to(results, baseline),
         precision=RunPrecision(
@@ -84,6 +98,8 @@ def summarise(results: Results, baseline: str | None = None) -> Summary:
                 strategy.precision.delivery_p80 for strategy in strategies.values()
             ),
         ),
+        risk_register={} if exposures is None else risk_register(results, exposures),
+        cash_flow={name: cash_flow(results, name) for name in results.strategies},
     )
 
 
@@ -118,7 +134,8 @@ def summarise_strategy(results: Results, name: str) -> StrategySummary:
     cost = results.column("cost_usd", name).astype(float)
     delivery = results.column("delivery_day", name).astype(float)
     on_time = delivery <= scenario.deadline_day
-    on_budget = cost <= production.budget_usd
+    # A film not delivered by the horizon is never on budget: its cost stopped at the horizon.
+    on_budget = (cost <= production.budget_usd) & np.isfinite(delivery)
     day_stats = percentiles(delivery)
     strategy = scenario.strategies[name]
     policy: str = strategy.shortfall
@@ -164,10 +181,13 @@ def summarise_strategy(results: Results, name: str) -> StrategySummary:
             delivery=tuple(Driver(**driver) for driver in found["delivery"]),
             cost=tuple(Driver(**driver) for driver in found["cost"]),
         ),
+        swings=swings_of(results, name),
         critical=criticality(results, name),
+        tracks=track_criticality(results, name),
         cost_by_category={category: mean(f"cost_{category}_usd") for category in CATEGORIES},
         top_sheet=top_sheet(results, name),
         contingency_p80=contingency(cost),
+        financing=financing_of(results, name),
         planned_by_source={source: mean(f"planned_{source}_minutes") for source in SOURCES},
         minutes_by_source={source: mean(f"minutes_{source}") for source in SOURCES},
         shortfall_minutes=mean("shortfall_minutes"),
@@ -208,7 +228,7 @@ def contingency(cost: np.ndarray) -> Contingency:
 
 
 def intervals(values: np.ndarray) -> dict[str, Interval]:
-    """95% confidence intervals of the mean and of the P10/P50/P80/P90 of `values`."""
+    """95% confidence intervals of the mean and of the P10/P50/P70/P80/P90 of `values`."""
     found = {"mean": mean_interval(values)}
     for p in PERCENTILES:
         found[f"p{p}"] = quantile_interval(values, p / 100)

@@ -87,5 +87,5 @@ def compare(
         record = comparison_record(runs, sources, command=["spacesim", *sys.argv[1:]])
         write_comparison(out_dir, runs=runs, record=record, force=force)
     if not quiet:
-        Console().print(side_by_side_table(side_by_side(runs), currencies[0]))
+        Console(markup=False).print(side_by_side_table(side_by_side(runs), currencies[0]))
     click.echo(f"Comparison written to {out_dir}/")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 import click
 
 from sim.core.errors import SpacesimError
+from sim.report.folder import marker_id
 
 
 class ReportedError(click.ClickException):
@@ -30,10 +32,20 @@ class ReportedBadInputError(ReportedError):
     exit_code = 2
 
 
+class TerminatedError(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, so that it unwinds as for Ctrl-C."""
+
+
 class InterruptedRunError(click.ClickException):
     """A run stopped by Ctrl-C; exit 130 (128 + SIGINT), as shells expect."""
 
-    exit_code = 130
+    exit_code = 128 + signal.SIGINT
+
+
+class TerminatedRunError(InterruptedRunError):
+    """A run stopped by SIGTERM; exit 143 (128 + SIGTERM)."""
+
+    exit_code = 128 + signal.SIGTERM
 
 
 class InvalidFilesError(SpacesimError):
@@ -52,12 +64,21 @@ def reported(error: SpacesimError) -> ReportedError:
 
 @contextmanager
 def reporting_interrupts(target: Path) -> Iterator[None]:
-    """Turn Ctrl-C during a run into one line saying that nothing was written, and where."""
+    """Turn Ctrl-C or SIGTERM during a run into one line saying what was written, and where.
+
+    The output folder is swapped into place with the signals held, so it is either the old
+    one or the new one: its marker says which.
+    """
     existed = target.exists()
+    before = marker_id(target)
     try:
         yield
-    except KeyboardInterrupt:
-        state = "is as it was" if existed else "was not created"
-        raise InterruptedRunError(
-            f"interrupted: no results were written; {target} {state}"
-        ) from None
+    except KeyboardInterrupt as stop:
+        failed = TerminatedRunError if isinstance(stop, TerminatedError) else InterruptedRunError
+        after = marker_id(target)
+        if after is not None and after != before:
+            message = f"interrupted after the results were written to {target}"
+        else:
+            state = "is as it was" if existed else "was not created"
+            message = f"interrupted: no results were written; {target} {state}"
+        raise failed(message) from None

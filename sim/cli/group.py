@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from sim.cli.compare import compare
-from sim.cli.errors import reported
+from sim.cli.errors import InterruptedRunError, TerminatedError, TerminatedRunError, reported
 from sim.cli.run import run
 from sim.cli.scenario import init, schema, validate
 from sim.cli.trace import trace
@@ -32,10 +32,18 @@ class SpacesimGroup(click.Group):
             click.ClickException,
             click.exceptions.Exit,
             click.Abort,
-            KeyboardInterrupt,
             BrokenPipeError,  # a reader that stopped early (`| head`): click exits quietly
         ):
             raise
+        except KeyboardInterrupt as stop:  # Ctrl-C or SIGTERM before a run's folder was begun
+            failed = (
+                TerminatedRunError if isinstance(stop, TerminatedError) else InterruptedRunError
+            )
+            raise failed("interrupted; nothing was written") from None
+        except MemoryError:
+            raise click.ClickException(
+                "out of memory: run fewer replications (--reps) or strategies (--strategy)"
+            ) from None
         except Exception as error:
             if ctx.meta.get("debug"):
                 raise
@@ -66,8 +74,3 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 for _command in (run, compare, init, schema, validate, trace, windows):
     cli.add_command(_command)
-
-
-def main() -> None:
-    """Entry point of the `spacesim` console script."""
-    cli(prog_name="spacesim")

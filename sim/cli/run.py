@@ -22,14 +22,20 @@ from sim.cli.options import (
 )
 from sim.cli.progress import replications_bar
 from sim.core.errors import UsageError
+from sim.experiment.exposure import measure
 from sim.experiment.runner import run_experiment
 from sim.report.record import resolved_scenario_text, run_record
+from sim.report.risk_tables import risk_register_table
 from sim.report.tables import (
     comparison_table,
     decision_table,
+    drivers_table,
+    financing_table,
+    guarantor_table,
     minutes_table,
     shortfall_table,
     top_sheet_table,
+    tracks_table,
 )
 from sim.report.writer import check_target, write_run
 from sim.scenario.load import load_scenario
@@ -73,6 +79,13 @@ from sim.scenario.load import load_scenario
     metavar="STRATEGY",
     help="The strategy the others are compared with, pair by pair (default: the first).",
 )
+@click.option(
+    "--register/--no-register",
+    default=True,
+    show_default=True,
+    help="Measure each risk event's exposure and each mitigation's benefit (reruns the"
+    " replications each event struck: about the events' hit rates times a run).",
+)
 @force_option()
 @quiet_option()
 def run(
@@ -87,6 +100,7 @@ def run(
     precision: float | None,
     max_reps: int,
     baseline: str | None,
+    register: bool,
     force: bool,
     quiet: bool,
 ) -> None:
@@ -124,7 +138,10 @@ def run(
                 max_replications=most,
                 dask=dask,
             )
-        summary = summarise(results, baseline)
+        exposures = None
+        if register and loaded.risks:
+            exposures = measure(results, jobs=jobs, dask=dask, scenario_file=str(scenario))
+        summary = summarise(results, baseline, exposures)
         summary = summary.with_target(None if precision is None else precision / 100)
         if precision is not None and not precise_to(precision / 100)(results):
             click.echo(
@@ -149,11 +166,17 @@ def run(
             force=force,
         )
     if not quiet:
-        out = Console()
+        out = Console(markup=False)  # text from the scenario is printed as written
         out.print(decision_table(summary))
+        out.print(financing_table(summary))
+        out.print(guarantor_table(summary))
         out.print(top_sheet_table(summary))
         out.print(minutes_table(summary))
         out.print(shortfall_table(summary))
+        out.print(drivers_table(summary))
+        out.print(tracks_table(summary))
+        if summary.risk_register:
+            out.print(risk_register_table(summary))
         if summary.comparison.strategies:
             out.print(comparison_table(summary))
     click.echo(f"Results written to {target}/")

@@ -46,6 +46,6 @@ def trace(
     if as_json:
         click.echo(json.dumps(trace_record(loaded, outcome), indent=2))
         return
-    out = Console()
+    out = Console(markup=False)  # text from the scenario is printed as written
     for table in trace_tables(loaded, outcome):
         out.print(table)

@@ -87,4 +87,4 @@ def windows(
     if as_json:
         click.echo(json.dumps(windows_record(site, target, opportunities), indent=2))
     else:
-        Console().print(windows_table(site, target, opportunities))
+        Console(markup=False).print(windows_table(site, target, opportunities))

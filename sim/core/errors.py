@@ -74,6 +74,17 @@ class OutputExistsError(UsageError):
         )
 
 
+class OutOfMemoryError(UsageError):
+    """The results of the replications asked for do not fit in this machine's memory."""
+
+    def __init__(self, replications: int, strategies: int, need_bytes: int, fits: int | None):
+        advice = f"about {fits:,} would fit: use --reps with fewer" if fits else "use fewer --reps"
+        super().__init__(
+            f"--reps {replications:,}: the results of {strategies} strategies would take about"
+            f" {need_bytes / 1e9:,.1f} GB, more than this machine can give; {advice}"
+        )
+
+
 class SummaryError(UsageError):
     """A summary.json that cannot be read back: missing, not JSON, or not of this layout."""
 

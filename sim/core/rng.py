@@ -60,6 +60,8 @@ class Stream(enum.IntEnum):
     ground_weather = 30
     led_volume = 31
     vfx_led_volume = 32
+    above_line = 33
+    exchange = 34
 
 
 class _Seed(ISeedSequence):

@@ -8,22 +8,20 @@ where it runs cannot change what it computes. Dask is optional (``pip install
 from __future__ import annotations
 
 import collections
-import functools
-import hashlib
+import contextlib
 import multiprocessing
 import os
+import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-import numpy as np
-import simpy
-
-from sim.core.errors import UsageError
+from sim.experiment.cluster import on_dask
 
 R = TypeVar("R")
 
@@ -42,6 +40,25 @@ def usable_cores() -> int:
     return os.cpu_count() or 1
 
 
+def available_memory() -> int | None:
+    """Bytes this process may still take: the free memory, or its address-space limit if lower.
+
+    None where neither is known (no /proc/meminfo, no resource limits).
+    """
+    known: list[int] = []
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/meminfo").read_text(encoding="ascii").splitlines():
+            if line.startswith("MemAvailable:"):
+                known.append(int(line.split()[1]) * 1024)
+    with contextlib.suppress(ImportError, OSError, ValueError):
+        import resource  # noqa: PLC0415 - POSIX only
+
+        soft = resource.getrlimit(resource.RLIMIT_AS)[0]
+        if soft != resource.RLIM_INFINITY:
+            known.append(soft)
+    return min(known) if known else None
+
+
 def run_batches(
     work: Callable[[Any], R],
     batches: Sequence[Any],
@@ -56,7 +73,7 @@ def run_batches(
     processes on this machine, or a `distributed` Client or cluster; None runs without Dask.
     """
     if dask is not None:
-        yield from _on_dask(work, batches, jobs, progress, dask)
+        yield from on_dask(work, batches, jobs, progress, dask)
         return
     if jobs <= 1 or len(batches) <= 1:
         for batch in batches:
@@ -102,7 +119,12 @@ def _on_pool(
         except BaseException as error:  # raised again in the calling thread
             failed.append(error)
 
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=_context(),
+        initializer=_start_worker,
+        initargs=(os.getpid(),),
+    ) as pool:
         handing = threading.Thread(target=hand_over, name="spacesim-pool-start", daemon=True)
         handing.start()
         try:
@@ -125,6 +147,47 @@ def _on_pool(
             for future in futures:
                 future.cancel()
             raise
+
+
+def _start_worker(parent: int) -> None:
+    """A worker leaves Ctrl-C to its parent, which stops the run, and dies with the parent.
+
+    A terminal's Ctrl-C reaches the whole process group: a worker that took it would print a
+    traceback. A parent killed outright (SIGKILL, an out-of-memory kill) can tell no one: a
+    worker left waiting for work would hold the run's output pipes open (`spacesim run | tee`
+    would never return), so each worker watches its parent and exits when it is gone.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    watch = threading.Thread(target=_exit_with, args=(parent,), name="spacesim-parent", daemon=True)
+    watch.start()
+
+
+#: How often a worker checks that its parent is alive, in seconds.
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _exit_with(parent: int) -> None:
+    """Exit this worker at once when process `parent` is gone."""
+    while not _gone(parent):
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
+
+
+def _gone(pid: int) -> bool:
+    """Whether process `pid` has ended: no such process, another user's now, or a zombie.
+
+    A killed parent stays a zombie until its own parent reaps it, which a supervisor reading
+    the run's output pipes does only once they close: only the kernel's state tells.
+    """
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, PermissionError):
+        return True
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:  # no /proc (not Linux): the signal test is all there is
+        return False
+    return stat.rsplit(")", 1)[-1].split()[0] in ("Z", "X")
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -163,99 +226,3 @@ def _main_left_out() -> Iterator[None]:
         yield
     finally:
         main.__dict__.update(saved)
-
-
-def _on_dask(
-    work: Callable[[Any], R],
-    batches: Sequence[Any],
-    jobs: int,
-    progress: Callable[[int], None] | None,
-    dask: Any,
-) -> Iterator[R]:
-    try:
-        from distributed import Client, LocalCluster, as_completed  # noqa: PLC0415
-    except ImportError:
-        raise UsageError(
-            "--dask needs Dask's distributed scheduler: pip install distributed (in the spacesim"
-            " folder: pip install '.[dask]')"
-        ) from None
-    with ExitStack() as owned:
-        if isinstance(dask, Client):
-            client = dask
-        else:
-            if dask == "local":
-                dask = owned.enter_context(
-                    LocalCluster(n_workers=jobs, threads_per_worker=1, dashboard_address=None)
-                )
-            try:
-                client = owned.enter_context(Client(dask, timeout="10s"))
-            except (OSError, TimeoutError, ValueError) as error:
-                raise UsageError(f"--dask {dask}: cannot reach the scheduler ({error})") from None
-        try:
-            theirs = client.run(_code)
-        except Exception as error:  # raised on a worker: most often spacesim is missing there
-            raise UsageError(
-                f"--dask {dask}: a worker cannot run spacesim ({type(error).__name__}: {error});"
-                " install the same spacesim on every worker: pip install '.[dask]'"
-            ) from None
-        _check_workers(dask, _code(), theirs)
-        tasks = _tasks(batches, threads=sum(client.nthreads().values()))
-        futures = client.map(functools.partial(_in_turn, work), tasks, pure=False)
-        size = {
-            future.key: sum(batch.stop - batch.start for batch in task)
-            for future, task in zip(futures, tasks, strict=True)
-        }
-        try:
-            for future, results in as_completed(futures, with_results=True):
-                if progress:
-                    progress(size[future.key])
-                yield from results
-        finally:
-            client.cancel(futures)
-
-
-#: Dask tasks per worker thread in a run: enough that the workers finish together, few enough
-#: that Dask's own work per task (the scheduler's, the client's; some milliseconds) stays small
-#: beside the task's.
-TASKS_PER_THREAD = 8
-
-
-def _tasks(batches: Sequence[Any], threads: int) -> list[Sequence[Any]]:
-    """Consecutive batches grouped into Dask tasks, about `TASKS_PER_THREAD` per worker thread."""
-    size = max(1, len(batches) // (TASKS_PER_THREAD * max(1, threads)))
-    return [batches[start : start + size] for start in range(0, len(batches), size)]
-
-
-def _in_turn(work: Callable[[Any], R], batches: Sequence[Any]) -> list[R]:
-    """One Dask task: `work` on each of its batches, in turn."""
-    return [work(batch) for batch in batches]
-
-
-def _code() -> str:
-    """What a process's numbers depend on: spacesim's own source, numpy's and SimPy's versions.
-
-    The source is hashed rather than versioned: two checkouts of one version can differ.
-    """
-    root = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256()
-    for path in sorted(root.rglob("*.py")):
-        digest.update(path.relative_to(root).as_posix().encode())
-        digest.update(path.read_bytes())
-    source = digest.hexdigest()[:12]
-    return f"spacesim {source}, numpy {np.__version__}, SimPy {simpy.__version__}"
-
-
-def _check_workers(dask: Any, mine: str, theirs: dict[str, str]) -> None:
-    """Refuse a cluster whose workers run other code than this process: their numbers differ.
-
-    Raises:
-        UsageError: naming the first worker that differs and what each side runs.
-    """
-    other = {worker: code for worker, code in theirs.items() if code != mine}
-    if other:
-        worker, code = min(other.items())
-        raise UsageError(
-            f"--dask {dask}: {len(other)} of {len(theirs)} workers run other code than this process"
-            f" ({worker}: {code}; here: {mine}); install the same spacesim, numpy and SimPy on"
-            " every worker"
-        )

@@ -16,10 +16,12 @@ from typing import Any, TextIO
 
 import numpy as np
 
+from sim.core.cells import spreadsheet_text
 from sim.core.units import date_of
+from sim.experiment.cash import ARRAYS, month_bounds
 from sim.model.drivers import NAMES as DRIVERS
 from sim.model.ledger import CATEGORIES
-from sim.model.outcome import Outcome
+from sim.model.outcome import TRACKED, Outcome
 from sim.scenario.schema import Scenario
 from sim.scenario.sources import SOURCES
 
@@ -45,6 +47,7 @@ def columns_for(scenario: Scenario) -> list[str]:
         "remade_minutes",
         "cut_minutes",
         "real_share",
+        *(f"done_{source}_day" for source in TRACKED),
         *DRIVERS,
         *(f"risk_{name}" for name in scenario.risks),
     ]
@@ -74,12 +77,16 @@ def row_of(outcome: Outcome, scenario: Scenario) -> Row:
     for source in SOURCES:
         row[f"planned_{source}_minutes"] = outcome.planned_by_source[source]
         row[f"minutes_{source}"] = outcome.minutes_by_source[source]
+    for source in TRACKED:
+        row[f"done_{source}_day"] = outcome.done_days.get(source, math.nan)
     row.update(outcome.driver_columns())
     return row
 
 
 #: Columns of text; `replication` is an integer, `delivered` a flag, every other column a float.
 TEXT_COLUMNS = ("strategy", "delivery_date", "blocked_by", "critical_track")
+#: About what a text cell takes in memory: the pointer and a short string.
+TEXT_BYTES = 64
 #: Rows per block when the table is written out, so text is made a block at a time.
 CSV_BLOCK = 2_000
 
@@ -116,6 +123,8 @@ class Table:
         self.columns: Columns = {
             name: np.empty(0, dtype=_dtype(name)) for name in columns_for(scenario)
         }
+        months = len(month_bounds(scenario)) + 1
+        self.columns.update({name: np.empty((0, months)) for name in ARRAYS})
 
     def extend(self, replications: int) -> None:
         """Make room for `replications` per strategy, keeping the rows already in.
@@ -125,9 +134,17 @@ class Table:
         size = replications * len(self.strategies)
         grown: Columns = {}
         for name, values in self.columns.items():
-            grown[name] = np.empty(size, dtype=values.dtype)
+            grown[name] = np.empty((size, *values.shape[1:]), dtype=values.dtype)
             grown[name][: len(values)] = values
         self.columns = grown
+
+    def bytes_per_replication(self) -> int:
+        """About what one replication of every strategy takes in the table."""
+        per_row = 0
+        for values in self.columns.values():
+            width = int(np.prod(values.shape[1:], dtype=np.int64))  # months for a row's vector
+            per_row += width * (TEXT_BYTES if values.dtype == object else values.dtype.itemsize)
+        return per_row * len(self.strategies)
 
     def add(self, chunk: Columns) -> None:
         """Put a batch's rows in their places."""
@@ -142,7 +159,9 @@ class Results:
     """The results table of a run, column by column, sorted by (replication, strategy order).
 
     Columns rather than rows: 10,000 replications of five strategies take tens of megabytes,
-    not hundreds, so memory grows with the table's numbers only.
+    not hundreds, so memory grows with the table's numbers only. Beside the table's columns,
+    `columns` holds the cash flow's arrays (`sim.experiment.cash.ARRAYS`): a row per
+    (replication, strategy) and a column per month.
     """
 
     scenario: Scenario
@@ -190,4 +209,4 @@ def _cell(value: Any) -> str:
         if math.isnan(value):
             return ""
         return repr(value)
-    return str(value)
+    return spreadsheet_text(str(value))

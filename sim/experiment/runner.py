@@ -11,8 +11,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sim.core.errors import Failure, ReplicationError, UsageError
-from sim.experiment.executors import run_batches
+from sim.core.errors import Failure, OutOfMemoryError, ReplicationError, UsageError
+from sim.experiment.cash import month_bounds, monthly
+from sim.experiment.executors import available_memory, run_batches
 from sim.experiment.results import Columns, Results, Row, Table, columns_for, columns_of, row_of
 from sim.model.outcome import Outcome
 from sim.model.replication import Opening, run_replication
@@ -38,6 +39,7 @@ def simulate_batch(batch: Batch) -> tuple[Columns, list[Failure]]:
     """Run one batch into columns; a replication that raises is a failure, the rest go on."""
     rows: list[Row] = []
     failures: list[Failure] = []
+    ledgers = []
     for replication in range(batch.start, batch.stop):
         opening = None  # drawn once, for every strategy of this replication
         for strategy in batch.strategies:
@@ -50,7 +52,10 @@ def simulate_batch(batch: Batch) -> tuple[Columns, list[Failure]]:
                 failures.append(Failure(strategy, replication, f"{type(error).__name__}: {error}"))
                 continue
             rows.append(row_of(outcome, batch.scenario))
-    return columns_of(rows, columns_for(batch.scenario)), failures
+            ledgers.append(outcome.ledger)
+    columns = columns_of(rows, columns_for(batch.scenario))
+    columns.update(monthly(ledgers, month_bounds(batch.scenario)))
+    return columns, failures
 
 
 def run_experiment(
@@ -107,7 +112,13 @@ def run_experiment(
     table = Table(scenario, names)
     done = 0
     while True:
-        table.extend(replications)
+        try:
+            table.extend(replications)
+        except MemoryError:
+            per = table.bytes_per_replication()
+            free = available_memory()
+            fits = None if free is None else free // 2 // max(1, per)
+            raise OutOfMemoryError(replications, len(names), replications * per, fits) from None
         batches = [
             Batch(scenario, names, seed, start, min(start + BATCH_SIZE, replications))
             for start in range(done, replications, BATCH_SIZE)

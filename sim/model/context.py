@@ -16,6 +16,7 @@ import simpy
 
 from sim.core.rng import Stream, Streams
 from sim.model.drivers import Drivers
+from sim.model.exchange import converted, draw_rates
 from sim.model.ledger import Ledger
 from sim.model.register import Strike
 from sim.model.sampling import sample
@@ -53,12 +54,16 @@ class Replication:
     crew: dict[str, CrewRole] = field(init=False)
     #: People who fly (backups not counted).
     flyers: int = field(init=False)
+    #: Units of the scenario's currency per unit of each other currency it holds amounts in
+    #: (stream ``exchange``, drawn once per replication: see `sim.model.exchange`).
+    rates: dict[str, float] = field(init=False)
     #: What the flying crew is paid per person-day held (see `sim.model.holds`): stream
     #: ``holds``, one draw, the same for every strategy of the replication.
     hold_rate_usd: float = field(init=False)
 
     def __post_init__(self) -> None:
         scenario = self.scenario
+        self.rates = draw_rates(scenario.production, self.streams)
         self.strategy = scenario.strategies[self.strategy_name]
         self.plan = self.strategy.planned_minutes(scenario.script)
         self.crew = scenario.crew_for(self.strategy_name)
@@ -76,7 +81,13 @@ class Replication:
 
         A fixed value draws nothing, so it does not open the stream (opening one costs more
         than most draws, and several are opened only for constants in a typical scenario).
+        Money stated in another currency comes back in the scenario's, at this replication's
+        rate (`sim.model.exchange`).
         """
         if size is None and type(dist) is Fixed:
-            return dist.value
-        return sample(dist, self.streams[stream], size)
+            value: float | np.ndarray = dist.value
+        else:
+            value = sample(dist, self.streams[stream], size)
+        if dist.currency is None or not self.rates:  # no other currency: nothing to convert
+            return value
+        return converted(dist, value, self.rates)

@@ -120,6 +120,12 @@ class Drivers:
     picture_done_day: float = _days(CONSEQUENCE, "the last picture in hand")
     editorial_days: float = _days(CAUSE, "drawn length of the edit, from the last picture")
     vfx_done_day: float = _days(CONSEQUENCE, "the last VFX shot done")
+    cancelled_usd: float = _driver(
+        "USD",
+        CONSEQUENCE,
+        "contract payments lost to cancelled tracks: what their payment schedules had made"
+        " non-refundable when they were cancelled (see the model's payments and cancellation)",
+    )
 
     def values(self) -> list[float]:
         """The drivers' values in column order."""

@@ -7,6 +7,10 @@ weather with the drawn probability and shot again, so a location schedule of n d
 n + NegativeBinomial(n, 1 - p) days, lost days paid in full (crew and cast were called). Days
 are worked `working_days_per_week` a week after the booking lead time. The ground always
 delivers what was planned, unless a risk event cancels it.
+
+The stage and location days are booked when the track starts and paid on the ground's payment
+schedule (`sim.model.commitments`); days lost to the weather are paid as they come. A cancelled
+track loses what the booking had made non-refundable (`cancel_ground`).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from collections.abc import Generator
 import simpy
 
 from sim.core.rng import Stream
+from sim.model.commitments import Contract, forfeit, pay
 from sim.model.context import Replication
 from sim.model.ledger import days_paid
 from sim.scenario.quantities import SCENE_KINDS, SceneKind
@@ -30,26 +35,23 @@ def shoot_ground(
     Streams: ``ground`` (booking lead, day cost, then minutes per day for each of the five
     scene kinds in schema order, whether planned or not); ``ground_weather`` (the location
     fee, the chance a location day is lost, then the days lost).
-    Ledger: ``ground`` for stage days, location days and days lost to weather.
+    Ledger: ``ground`` for stage days and location days (on the payment schedule) and days lost
+    to weather.
     Drivers: ``stage_days``, ``location_days``, ``weather_days_lost``.
     Timeline: spans ``booking``, ``stage photography``, ``location photography``.
     `delay_days`: what risk events hitting the track delay its start by. Handles no interrupts.
     """
     env = rep.env
-    lead = rep.draw(Stream.ground, ground.booking_lead_days) + delay_days
-    day_cost = rep.draw(Stream.ground, ground.day_cost_usd)
-    rates = {
-        kind: rep.draw(Stream.ground, getattr(ground.minutes_per_day, kind)) for kind in SCENE_KINDS
-    }
-    outdoors = {kind: ground.location_share.get(kind, 0.0) for kind in plan}
-    stage_days = sum(m * (1.0 - outdoors[k]) / rates[k] for k, m in plan.items())
-    location_days = sum(m * outdoors[k] / rates[k] for k, m in plan.items())
+    booked = env.now
+    lead, day_cost, stage_days, location_days = _terms(rep, ground, plan)
+    lead += delay_days
     week = 7.0 / ground.working_days_per_week
     yield env.timeout(lead)
     start = env.now
     rep.timeline.span("ground", "booking", start - lead, start)
     if stage_days > 0:
-        rep.ledger.charge(start, "ground", "stage days", days_paid(stage_days) * day_cost)
+        stage = days_paid(stage_days) * day_cost
+        pay(rep, Contract(ground.payments, booked, stage, "ground", "stage days"), start)
         yield env.timeout(stage_days * week)
         rep.timeline.span("ground", "stage photography", start, env.now)
     lost = 0
@@ -60,7 +62,8 @@ def shoot_ground(
         weather = rep.streams[Stream.ground_weather]
         lost = int(weather.negative_binomial(called, 1.0 - p_lost)) if p_lost > 0 else 0
         outside = env.now
-        rep.ledger.charge(outside, "ground", "location days", called * (day_cost + fee))
+        located = called * (day_cost + fee)
+        pay(rep, Contract(ground.payments, booked, located, "ground", "location days"), outside)
         if lost:
             rep.ledger.charge(outside, "ground", "days lost to weather", lost * (day_cost + fee))
         yield env.timeout((location_days + lost) * week)
@@ -69,3 +72,37 @@ def shoot_ground(
     rep.drivers.location_days += location_days
     rep.drivers.weather_days_lost += lost
     return dict(plan)
+
+
+def _terms(
+    rep: Replication, ground: Ground, plan: dict[SceneKind, float]
+) -> tuple[float, float, float, float]:
+    """Draw the booking lead and day cost; the stage and location days the plan needs."""
+    lead = rep.draw(Stream.ground, ground.booking_lead_days)
+    day_cost = rep.draw(Stream.ground, ground.day_cost_usd)
+    rates = {
+        kind: rep.draw(Stream.ground, getattr(ground.minutes_per_day, kind)) for kind in SCENE_KINDS
+    }
+    outdoors = {kind: ground.location_share.get(kind, 0.0) for kind in plan}
+    stage_days = sum(m * (1.0 - outdoors[k]) / rates[k] for k, m in plan.items())
+    location_days = sum(m * outdoors[k] / rates[k] for k, m in plan.items())
+    return lead, day_cost, stage_days, location_days
+
+
+def cancel_ground(rep: Replication, ground: Ground, plan: dict[SceneKind, float]) -> None:
+    """The track is cancelled as it books: lose what the booking of its days had committed.
+
+    The stage and location days the plan needs were booked now (locations at the mean fee) for
+    a shoot planned after the drawn lead. Streams: ``ground`` (the draws the shoot would have
+    made first). Ledger: see `sim.model.commitments.forfeit`.
+    """
+    now = rep.env.now
+    lead, day_cost, stage_days, location_days = _terms(rep, ground, plan)
+    fee = ground.location_fee_usd_per_day.mean
+    price = days_paid(stage_days) * day_cost + days_paid(location_days) * (day_cost + fee)
+    forfeit(
+        rep,
+        Contract(ground.payments, now, price, "ground", "stage and location days"),
+        now + lead,
+        now,
+    )

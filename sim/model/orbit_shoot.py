@@ -5,6 +5,11 @@ less the days a late launch lost to the next visitor (`sim.model.launch`), plus 
 extension (return weather); an early-return risk event can end it sooner. Extra days add
 filming time and per-person-day fees. Footage shot aboard can be lost before it is safe on the
 ground (a scenario's small chance).
+
+The seats and the mission fee are booked with the crew, at the production's start
+(`BOOKED_DAY`), and paid on the orbit's payment schedule up to the launch
+(`sim.model.commitments`); a cancelled segment loses what the schedule had made
+non-refundable by the day it was cancelled (`cancel_orbit`).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import simpy
 from sim.core.rng import Stream
 from sim.core.units import day_of
 from sim.model.aboard import film_aboard
+from sim.model.commitments import Contract, forfeit, pay
 from sim.model.context import Replication
 from sim.model.holds import pay_hold
 from sim.model.launch import MIN_STAY_SHARE, Liftoff, launch_campaign
@@ -23,6 +29,9 @@ from sim.model.risks import cut_short
 from sim.model.training import TrainingPlan, train_crew
 from sim.scenario.quantities import SceneKind
 from sim.scenario.sources.orbit import Orbit
+
+#: The seats are booked with the crew, when training starts with the production: day 0.
+BOOKED_DAY = 0.0
 
 
 def train_for_orbit(
@@ -86,7 +95,8 @@ def shoot_on_orbit(
     Streams: ``orbit_costs`` (seat price, mission fee, person-day rate), ``orbit_shooting``
     (transit, mission days, extension, then the days aboard: see `sim.model.aboard`),
     ``orbit_footage`` (one uniform: is the footage lost before it is safe).
-    Ledger: ``seats`` and ``fees`` at launch, person-day ``fees`` at landing.
+    Ledger: ``seats`` and ``fees`` (the mission fee) on the payment schedule, counted back from
+    the launch; person-day ``fees`` at landing.
     Timeline: span ``aboard``, milestones ``docking``, ``undocking``, ``landing`` (and ``stay
     cut``, ``risk: <name>`` of an early return, ``footage lost``). The day-by-day trace goes to
     ``rep.orbit_log`` when the timeline records. Handles no interrupts.
@@ -96,8 +106,8 @@ def shoot_on_orbit(
     seat_price = rep.draw(Stream.orbit_costs, orbit.seat_price_usd)
     mission_fee = rep.draw(Stream.orbit_costs, orbit.mission_fee_usd)
     person_day = rep.draw(Stream.orbit_costs, orbit.person_day_usd)
-    rep.ledger.charge(env.now, "seats", "orbital seats", seat_price * flyers)
-    rep.ledger.charge(env.now, "fees", "mission fee", mission_fee)
+    for contract in _contracts(orbit, flyers, seat_price, mission_fee):
+        pay(rep, contract, env.now)
 
     transit = rep.draw(Stream.orbit_shooting, orbit.transit_days)
     mission = rep.draw(Stream.orbit_shooting, orbit.mission_days)
@@ -134,3 +144,30 @@ def shoot_on_orbit(
         return dict.fromkeys(plan, 0.0)
     # Surplus footage is choice in the edit, not extra screen time.
     return {kind: min(minutes, plan[kind]) for kind, minutes in shot.items()}
+
+
+def _contracts(orbit: Orbit, flyers: int, seat_price: float, mission_fee: float) -> list[Contract]:
+    """The seats and the mission fee, both on the orbit's payment schedule."""
+    return [
+        Contract(orbit.payments, BOOKED_DAY, seat_price * flyers, "seats", "orbital seats"),
+        Contract(orbit.payments, BOOKED_DAY, mission_fee, "fees", "mission fee"),
+    ]
+
+
+def cancel_orbit(rep: Replication, orbit: Orbit, plan: dict[SceneKind, float]) -> None:
+    """The segment is cancelled now, the crew trained: lose what the seat contract committed.
+
+    The launch was planned for the booked slot, or now when none is booked (or it has passed).
+    Training already charged stays spent. Streams: ``orbit_costs`` (seat price, mission fee: the
+    draws the launch would have made). Ledger: see `sim.model.commitments.forfeit`.
+    """
+    del plan  # the whole segment goes, whatever it was to film
+    now = rep.env.now
+    planned = now
+    if orbit.booked_launch_date is not None:
+        booked = day_of(rep.scenario.production.start_date, orbit.booked_launch_date)
+        planned = max(now, booked)
+    seat_price = rep.draw(Stream.orbit_costs, orbit.seat_price_usd)
+    mission_fee = rep.draw(Stream.orbit_costs, orbit.mission_fee_usd)
+    for contract in _contracts(orbit, rep.flyers, seat_price, mission_fee):
+        forfeit(rep, contract, planned, now)

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sim.model.context import Replication
 from sim.model.drivers import NAMES as DRIVERS
 from sim.model.drivers import Drivers
 from sim.model.ledger import Ledger
 from sim.model.timeline import OrbitDay, Timeline
+from sim.model.tracks import TRACKS
 from sim.scenario.quantities import SPACE_KINDS, SceneKind
 from sim.scenario.sources import REAL_SOURCES, SOURCES
+
+#: The sources filmed by a track of their own (CGI's shots are the VFX vendor's), in order.
+TRACKED: tuple[str, ...] = tuple(s for s in SOURCES if TRACKS[s].campaign is not None)
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,8 @@ class Outcome:
     ledger: Ledger
     timeline: Timeline
     orbit_log: tuple[OrbitDay, ...] = ()
+    #: The day each tracked source's track ended (its reshoot's, if later); NaN: no track.
+    done_days: dict[str, float] = field(default_factory=dict)
 
     @property
     def cost_usd(self) -> float:
@@ -67,6 +73,7 @@ def outcome_of(
     reshot: dict[str, dict[SceneKind, float]],
     remade_minutes: float,
     cut_minutes: float,
+    done_days: dict[str, float] | None = None,
 ) -> Outcome:
     """Summarise a finished (or stopped) replication."""
     script = rep.scenario.script
@@ -110,4 +117,5 @@ def outcome_of(
         ledger=rep.ledger,
         timeline=rep.timeline,
         orbit_log=tuple(rep.orbit_log),
+        done_days={source: (done_days or {}).get(source, math.nan) for source in TRACKED},
     )

@@ -6,16 +6,20 @@ not cancelled (weather, maintenance), until the planned screen minutes are in ha
 still ends). A flight yields the sum of its parabolas' weightless seconds x the usable
 fraction (entry and pull-out are lost) x cameras / shooting ratio: many short takes, as on
 Apollo 13 (612 parabolas of ~25 s). The film pays a charter per flight, or its seats on
-each flight when the scenario books seats instead.
+each flight when the scenario books seats instead, on the parabolic payment schedule from the
+booking when the track starts (`sim.model.commitments`); a cancelled track loses what the
+booking of the flights it expected to need had made non-refundable (`cancel_parabolic`).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Generator
 
 import simpy
 
 from sim.core.rng import Stream
+from sim.model.commitments import Contract, forfeit, pay
 from sim.model.context import Replication
 from sim.model.footage import allocate
 from sim.model.holds import pay_hold
@@ -30,21 +34,17 @@ def fly_parabolic(
 
     Streams: ``parabolic`` (booking lead, charter price, seat price, usable fraction, then per
     campaign day a cancellation uniform and per flight its parabolas' seconds and shooting
-    ratio). Ledger: ``seats`` per flight flown (the charter, or the seats booked), ``holds``
+    ratio). Ledger: ``seats`` per flight flown (the charter, or the seats booked) on the payment
+    schedule, ``holds``
     for each cancelled day (the crew was called).
     Timeline: spans ``booking`` and ``campaign``.
     `delay_days`: what risk events hitting the track delay its start by. Handles no interrupts.
     The campaign's days are worked out in one step and waited for with one timeout.
     """
     env = rep.env
-    lead = rep.draw(Stream.parabolic, aircraft.booking_lead_days) + delay_days
-    charter = rep.draw(Stream.parabolic, aircraft.charter_usd)
-    seat_price = rep.draw(Stream.parabolic, aircraft.seat_price_usd)
-    usable = rep.draw(Stream.parabolic, aircraft.usable_fraction)
-    if aircraft.seats_booked is None:
-        per_flight, item = charter, "parabolic charters"
-    else:
-        per_flight, item = seat_price * aircraft.seats_booked, "parabolic seats"
+    booked = env.now
+    lead, per_flight, item, usable = _terms(rep, aircraft)
+    lead += delay_days
     rng = rep.streams[Stream.parabolic]
     yield env.timeout(lead)
     rep.timeline.span("parabolic", "booking", env.now - lead, env.now)
@@ -54,6 +54,7 @@ def fly_parabolic(
     flights = 0
     day = 0
     last_day = rep.scenario.simulation.horizon_days - start
+    flight = Contract(aircraft.payments, booked, per_flight, "seats", item)  # each flight's terms
     while obtained < needed and flights < aircraft.max_flights and day < last_day:
         day += 1
         if rng.random() < aircraft.flight_cancel_probability:
@@ -71,8 +72,42 @@ def fly_parabolic(
             ratio = rep.draw(Stream.parabolic, aircraft.shooting_ratio)
             obtained += sum(seconds.tolist()) * usable / 60.0 * aircraft.cameras / ratio
             flights += 1
-            rep.ledger.charge(start + day - 1, "seats", item, per_flight)
+            pay(rep, flight, start + day - 1)
     yield env.timeout(day)
     rep.timeline.span("parabolic", "campaign", start, env.now)
     rep.drivers.parabolic_flights += flights
     return allocate(obtained, plan)
+
+
+def _terms(rep: Replication, aircraft: Parabolic) -> tuple[float, float, str, float]:
+    """Draw the booking lead, the price per flight and its account, and the usable fraction."""
+    lead = rep.draw(Stream.parabolic, aircraft.booking_lead_days)
+    charter = rep.draw(Stream.parabolic, aircraft.charter_usd)
+    seat_price = rep.draw(Stream.parabolic, aircraft.seat_price_usd)
+    usable = rep.draw(Stream.parabolic, aircraft.usable_fraction)
+    if aircraft.seats_booked is None:
+        return lead, charter, "parabolic charters", usable
+    return lead, seat_price * aircraft.seats_booked, "parabolic seats", usable
+
+
+def cancel_parabolic(rep: Replication, aircraft: Parabolic, plan: dict[SceneKind, float]) -> None:
+    """The track is cancelled as it books: lose what booking the flights it needs committed.
+
+    The booking is for the flights the plan needs at the mean yield per flight (at most
+    `max_flights`), the campaign planned after the drawn lead. Streams: ``parabolic`` (the
+    lead, prices and usable fraction the campaign would have drawn). Ledger: see
+    `sim.model.commitments.forfeit`.
+    """
+    now = rep.env.now
+    lead, per_flight, item, usable = _terms(rep, aircraft)
+    per_flight_minutes = (
+        aircraft.parabolas_per_flight
+        * aircraft.weightless_seconds_per_parabola.mean
+        * usable
+        / 60.0
+        * aircraft.cameras
+        / aircraft.shooting_ratio.mean
+    )
+    flights = min(aircraft.max_flights, math.ceil(sum(plan.values()) / per_flight_minutes - 1e-9))
+    booking = Contract(aircraft.payments, now, flights * per_flight, "seats", item)
+    forfeit(rep, booking, now + lead, now)

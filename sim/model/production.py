@@ -43,6 +43,8 @@ class Book:
     open_tracks: set[str] = field(default_factory=set)
     last_track: str = ""
     vendor_struck: bool = False
+    #: The day each source's track (its reshoot's, if later) ended, by source.
+    done_days: dict[str, float] = field(default_factory=dict)
     delivery_day: float = math.inf
 
 
@@ -85,8 +87,9 @@ def _track(
     """Run one source's track, then hand its footage to VFX and its shortfall to the policy.
 
     The track prepares first if its source does (with `preproduction_done`); then the risk
-    events hitting it strike: a cancellation ends it with nothing filmed, delays push its
-    campaign's start.
+    events hitting it strike: a cancellation ends it with nothing filmed, at the cost of what
+    its bookings had made non-refundable (the track's `cancel`), delays push its campaign's
+    start.
     """
     label = f"{source} reshoot" if reshoot else source
     book.open_tracks.add(label)
@@ -96,7 +99,10 @@ def _track(
         yield from track.prepare(rep, parameters, preproduction_done)
     impact = strike(rep, source)
     obtained: dict[SceneKind, float] = dict.fromkeys(planned, 0.0)
-    if not impact.cancelled and track.campaign is not None:
+    if impact.cancelled:
+        if track.cancel is not None:
+            track.cancel(rep, parameters, planned)
+    elif track.campaign is not None:
         obtained = yield from track.campaign(rep, parameters, planned, impact.delay_days)
     book.open_tracks.discard(label)
     book.last_track = label
@@ -119,6 +125,7 @@ def _track(
             book.reshoots.append(rep.env.process(run))
             missing = {kind: m for kind, m in missing.items() if kind not in again}
     _settle(rep, book, source, sum(missing.values()))
+    book.done_days[source] = rep.env.now
 
 
 def _settle(rep: Replication, book: Book, origin: str, minutes: float) -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from sim.model.context import Replication
 from sim.model.register import Strike
+from sim.scenario.schema import Scenario
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,32 @@ class Impact:
 
 
 NO_IMPACT = Impact()
+
+
+def exposed(scenario: Scenario, strategy: str, target: str) -> bool:
+    """Whether an event on `target` can strike `strategy` at all.
+
+    The production and the VFX vendor (``cgi``) are part of every film; a source's track is
+    the strategy's when it plans minutes from it or reshoots on it.
+    """
+    if target in ("production", "cgi"):
+        return True
+    chosen = scenario.strategies[strategy]
+    if chosen.shortfall == "reshoot" and chosen.reshoot_on == target:
+        return True
+    return target in chosen.planned_minutes(scenario.script)
+
+
+def pay_mitigations(rep: Replication, payments: dict[str, float]) -> None:
+    """Charge now (day 0) the mitigations bought against the events that can strike this film.
+
+    Category ``risk``, account ``<event>: <mitigation>``; a mitigation that costs nothing is
+    not charged, so buying one free of charge leaves the ledger as it was.
+    """
+    for name, amount in payments.items():
+        event = rep.scenario.risks[name]
+        if amount > 0 and exposed(rep.scenario, rep.strategy_name, event.hits):
+            rep.ledger.charge(rep.env.now, "risk", f"{name}: {event.mitigation}", amount)
 
 
 def _take(rep: Replication, target: str, *, early_return: bool) -> list[Strike]:

@@ -7,7 +7,9 @@ archives in the scenario's shares; each archive has its price per clip and per s
 clips must be cleared first (an identifiable astronaut or NASA insignia, a per-use quote): that
 costs per clip, takes the archive's clearance time, all archives in parallel, and can be refused,
 which loses the clip. Clips are in hand after the search and the slowest clearance; what was not
-found or was refused is a shortfall.
+found or was refused is a shortfall. Licences and clearances are paid on the stock payment
+schedule from the search's start to the clips in hand (`sim.model.commitments`): by default on
+licensing, nothing before, so a cancelled search costs nothing.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import numpy as np
 import simpy
 
 from sim.core.rng import Stream
+from sim.model.commitments import Contract, pay
 from sim.model.context import Replication
 from sim.scenario.quantities import SceneKind
 from sim.scenario.sources.stock import Stock
@@ -84,9 +87,9 @@ def license_stock(
         cleared_from = env.now
         yield env.timeout(clearance_days)
         rep.timeline.span("stock", "clearance", cleared_from, env.now)
-    rep.ledger.charge(env.now, "stock", "licences", licences)
+    pay(rep, Contract(stock.payments, start, licences, "stock", "licences"), env.now)
     if clearances > 0:
-        rep.ledger.charge(env.now, "stock", "clearances", clearances)
+        pay(rep, Contract(stock.payments, start, clearances, "stock", "clearances"), env.now)
     rep.drivers.stock_clips = float(found_total)
     rep.drivers.stock_clips_refused = float(refused_total)
     rep.drivers.stock_lead_days = env.now - start

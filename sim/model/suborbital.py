@@ -9,6 +9,10 @@ weightless minutes x cameras / shooting ratio. The film keeps booking flights un
 planned minutes are in hand or it reaches its `max_flights`. A flyer who drops out at the
 last medical is replaced by a trained backup of the same role if one is left; otherwise that
 flight's scenes cannot be shot and it yields nothing.
+
+Each flight's seats are booked when the one before has flown (the first when the track
+starts) and paid on the suborbital payment schedule (`sim.model.commitments`); a cancelled
+track loses what the first flight's booking had made non-refundable (`cancel_suborbital`).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import simpy
 
 from sim.core.rng import Stream
 from sim.core.units import day_of
+from sim.model.commitments import Contract, forfeit, pay
 from sim.model.context import Replication
 from sim.model.footage import allocate
 from sim.model.holds import pay_hold
@@ -34,7 +39,7 @@ def fly_suborbital(
     Streams: ``suborbital_costs`` (seat price), ``suborbital_flights`` (per flight: slip,
     weightless minutes, shooting ratio, interval to the next, a grounding uniform and its
     length), ``suborbital_medical`` (one uniform per flyer per flight).
-    Ledger: ``seats`` per flight, ``holds`` for short slips.
+    Ledger: ``seats`` per flight on the payment schedule, ``holds`` for short slips.
     Timeline: span ``flights``, milestone ``suborbital flight``.
     `delay_days`: what risk events hitting the track delay its start by. Handles no interrupts.
     """
@@ -52,6 +57,7 @@ def fly_suborbital(
     needed = sum(plan.values())
     obtained = 0.0
     flights = 0
+    booked = start
     while obtained < needed and flights < vehicle.max_flights:
         slip = rep.draw(Stream.suborbital_flights, vehicle.slip_days)
         weightless = rep.draw(Stream.suborbital_flights, vehicle.weightless_minutes_per_flight)
@@ -70,7 +76,8 @@ def fly_suborbital(
         if slip <= rep.scenario.production.hold_break_days:
             pay_hold(rep, env.now, slip, "flying crew held for a suborbital flight")
         flights += 1
-        rep.ledger.charge(env.now, "seats", "suborbital seats", seat_price * flyers)
+        pay(rep, _seats(vehicle, booked, seat_price * flyers), env.now)
+        booked = env.now
         rep.timeline.mark(env.now, "suborbital flight")
         if _covered_by_backups(dropouts, roles_and_backups):
             obtained += weightless * vehicle.cameras / ratio
@@ -80,6 +87,28 @@ def fly_suborbital(
     rep.drivers.suborbital_flights += flights
     rep.timeline.span("suborbital", "flights", start, env.now)
     return allocate(obtained, plan)
+
+
+def _seats(vehicle: Suborbital, booked_day: float, price_usd: float) -> Contract:
+    """One flight's seats, booked on `booked_day`."""
+    return Contract(vehicle.payments, booked_day, price_usd, "seats", "suborbital seats")
+
+
+def cancel_suborbital(rep: Replication, vehicle: Suborbital, plan: dict[SceneKind, float]) -> None:
+    """The track is cancelled as it starts: lose what the first flight's booking committed.
+
+    The first flight was planned once the vehicle is available and the crew trained (the mean
+    training). Streams: ``suborbital_costs`` (the seat price the campaign would have drawn).
+    Ledger: see `sim.model.commitments.forfeit`.
+    """
+    del plan
+    now = rep.env.now
+    planned = now + vehicle.training_days.mean
+    if vehicle.available_from is not None:
+        start_date = rep.scenario.production.start_date
+        planned = max(planned, day_of(start_date, vehicle.available_from))
+    seat_price = rep.draw(Stream.suborbital_costs, vehicle.seat_price_usd)
+    forfeit(rep, _seats(vehicle, now, seat_price * rep.flyers), planned, now)
 
 
 def _covered_by_backups(dropouts: list[bool], roles: list[tuple[int, int]]) -> bool:

@@ -15,12 +15,12 @@ import simpy
 
 from sim.core.rng import Stream
 from sim.model.context import Replication
-from sim.model.ground import shoot_ground
-from sim.model.led_volume import shoot_volume
-from sim.model.orbit_shoot import fly_to_orbit, train_for_orbit
-from sim.model.parabolic import fly_parabolic
+from sim.model.ground import cancel_ground, shoot_ground
+from sim.model.led_volume import cancel_volume, shoot_volume
+from sim.model.orbit_shoot import cancel_orbit, fly_to_orbit, train_for_orbit
+from sim.model.parabolic import cancel_parabolic, fly_parabolic
 from sim.model.stock import license_stock
-from sim.model.suborbital import fly_suborbital
+from sim.model.suborbital import cancel_suborbital, fly_suborbital
 from sim.scenario.quantities import SceneKind
 from sim.scenario.sources import SOURCES
 
@@ -33,6 +33,10 @@ Campaign = Callable[
 #: Work a track does from day 0, alongside pre-production: (context, parameters, the
 #: pre-production done event) -> a process that ends when the campaign may start.
 Preparation = Callable[[Replication, Any, simpy.Event], Generator[simpy.Event, object, None]]
+#: What a risk event's cancellation of the track costs now: (context, parameters, minutes
+#: planned per kind) -> None; it charges what the source's contracts had made non-refundable
+#: (`sim.model.commitments`).
+Cancellation = Callable[[Replication, Any, dict[SceneKind, float]], None]
 
 
 @dataclass(frozen=True)
@@ -46,14 +50,17 @@ class Track:
     campaign: Campaign | None = None
     #: Work from day 0 (orbit: training); none = the track starts after pre-production.
     prepare: Preparation | None = None
+    #: What cancelling it costs; none = nothing is committed before it runs (stock's licences
+    #: are paid on licensing).
+    cancel: Cancellation | None = None
 
 
 TRACKS: dict[str, Track] = {
-    "orbit": Track(Stream.vfx_orbit, fly_to_orbit, prepare=train_for_orbit),
-    "suborbital": Track(Stream.vfx_suborbital, fly_suborbital),
-    "parabolic": Track(Stream.vfx_parabolic, fly_parabolic),
-    "ground": Track(Stream.vfx_ground, shoot_ground),
-    "led_volume": Track(Stream.vfx_led_volume, shoot_volume),
+    "orbit": Track(Stream.vfx_orbit, fly_to_orbit, prepare=train_for_orbit, cancel=cancel_orbit),
+    "suborbital": Track(Stream.vfx_suborbital, fly_suborbital, cancel=cancel_suborbital),
+    "parabolic": Track(Stream.vfx_parabolic, fly_parabolic, cancel=cancel_parabolic),
+    "ground": Track(Stream.vfx_ground, shoot_ground, cancel=cancel_ground),
+    "led_volume": Track(Stream.vfx_led_volume, shoot_volume, cancel=cancel_volume),
     "stock": Track(Stream.vfx_stock, license_stock),
     "cgi": Track(Stream.vfx_cgi),
 }

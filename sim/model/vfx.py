@@ -24,6 +24,7 @@ import numpy as np
 
 from sim.core.rng import Stream, Streams
 from sim.model.context import Replication
+from sim.model.exchange import converted
 from sim.model.sampling import sample
 from sim.scenario.quantities import SHOT_CLASSES, ShotClass
 from sim.scenario.sources.cgi import Cgi
@@ -80,10 +81,14 @@ class VendorTeam:
         return self._free_at[0]
 
 
-def day_rates(cgi: Cgi, streams: Streams) -> list[float]:
-    """The vendors' artist-day rates, drawn on ``vfx_rates``: the lead's, then the others'."""
+def day_rates(cgi: Cgi, streams: Streams, exchange: dict[str, float] | None = None) -> list[float]:
+    """The vendors' artist-day rates, drawn on ``vfx_rates``: the lead's, then the others'.
+
+    A rate stated in another currency is converted at `exchange` (`sim.model.exchange`).
+    """
     rates = [cgi.artist_day_usd, *(v.artist_day_usd for v in cgi.other_vendors.values())]
-    return [sample(rate, streams[Stream.vfx_rates]) for rate in rates]
+    exchange = exchange or {}
+    return [converted(rate, sample(rate, streams[Stream.vfx_rates]), exchange) for rate in rates]
 
 
 class Vendors:

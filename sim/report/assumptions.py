@@ -40,6 +40,9 @@ class Risk:
     hits: str
     impact: str
     source: str | None
+    owner: str = ""
+    #: Each mitigation in words: name, cost, effect, and whether the scenario buys it.
+    mitigations: tuple[str, ...] = ()
 
 
 def assumptions(scenario: Scenario) -> list[Assumption]:
@@ -56,9 +59,36 @@ def assumptions(scenario: Scenario) -> list[Assumption]:
 def risk_register(scenario: Scenario) -> list[Risk]:
     """The scenario's risk events, in its order."""
     return [
-        Risk(name, risk.description, risk.probability, risk.hits, _impact(risk), risk.source)
+        Risk(
+            name,
+            risk.description,
+            risk.probability,
+            risk.hits,
+            _impact(risk),
+            risk.source,
+            risk.owner,
+            tuple(_mitigation(risk, listed) for listed in risk.mitigations),
+        )
         for name, risk in scenario.risks.items()
     ]
+
+
+def _mitigation(risk: RiskEvent, name: str) -> str:
+    """A mitigation in words: what it costs, what it changes, where that comes from."""
+    mitigation = risk.mitigations[name]
+    effects = []
+    if mitigation.probability is not None:
+        effects.append(f"chance {mitigation.probability:.1%}")
+    if mitigation.delay_factor != 1:
+        effects.append(f"delay x {mitigation.delay_factor:g}")
+    if mitigation.cost_factor != 1:
+        effects.append(f"cost x {mitigation.cost_factor:g}")
+    words = f"{name}{' (bought)' if risk.mitigation == name else ''}: "
+    words += f"costs {describe(_plain(mitigation.cost_usd))} USD; "
+    words += ", ".join(effects) or "no effect"
+    if mitigation.description:
+        words += f" ({mitigation.description})"
+    return words + f"; source: {mitigation.source or 'none given'}"
 
 
 def _impact(risk: RiskEvent) -> str:

@@ -17,13 +17,18 @@ from rich.text import Text
 
 from sim.analysis.records import Summary
 from sim.report.assumptions import Assumption, Risk
+from sim.report.risk_tables import risk_register_table
 from sim.report.runs import Run
 from sim.report.tables import (
     comparison_table,
     decision_table,
+    drivers_table,
+    financing_table,
+    guarantor_table,
     minutes_table,
     shortfall_table,
     top_sheet_table,
+    tracks_table,
 )
 
 #: Figures in the order the page tells the story, with what each shows.
@@ -33,13 +38,17 @@ CAPTIONS = {
     "cost_vs_delivery.png": "Cost against delivery date, one dot per replication, with the "
     "budget and the deadline; the curves enclose 50% and 70% of the replications.",
     "s_curves.png": "The chance of finishing at or below each cost and by each date.",
-    "drivers.png": "What drives each strategy's delivery and cost: inputs ranked by rank "
-    "correlation over the replications; only those beyond noise are shown.",
+    "drivers.png": "What drives each strategy's delivery (days) and cost (money): the change "
+    "of the P50 (solid) and P80 (outline) from the replications with an input in its lowest "
+    "tenth to those with it in its highest; all-or-nothing events (hatched) as the change when "
+    "they happen. Only inputs beyond noise are shown.",
     "criticality.png": "What picture lock waited for last, and how often.",
     "gantt.png": "One replication per strategy, track by track: the one nearest both the median "
     "delivery date and the median cost.",
     "minutes_by_source.png": "Screen minutes by source in the final film (a run: planned too).",
     "cost_breakdown.png": "Mean cost per budget category, grouped by top-sheet line.",
+    "cash_flow.png": "Spend per month (mean bars, P10-P90 band) and to date (P50 line, band), "
+    "and the money committed and not refundable (P50, dashed); cash_flow.csv has the numbers.",
 }
 
 _STYLE = """
@@ -87,18 +96,25 @@ def report_html(
     if summary.comparison.strategies:
         parts.append(table_html(comparison_table(summary)))
     parts += [
+        "<h2>Financing</h2>",
+        table_html(financing_table(summary)),
+        table_html(guarantor_table(summary)),
         "<h2>What drives each strategy</h2>",
+        table_html(drivers_table(summary)),
         _drivers(summary),
-        *_figures(figures, ("drivers.png", "criticality.png", "gantt.png")),
+        *_figures(figures, ("drivers.png",)),
+        table_html(tracks_table(summary)),
+        *_figures(figures, ("criticality.png", "gantt.png")),
         "<h2>Costs</h2>",
         table_html(top_sheet_table(summary)),
-        *_figures(figures, ("cost_breakdown.png",)),
+        *_figures(figures, ("cost_breakdown.png", "cash_flow.png")),
         "<h2>Screen minutes</h2>",
         table_html(minutes_table(summary)),
         table_html(shortfall_table(summary)),
         *_figures(figures, ("minutes_by_source.png",)),
         "<h2>Risk register</h2>",
         _risks(risks),
+        *([table_html(risk_register_table(summary))] if summary.risk_register else []),
         "<h2>Assumptions</h2>",
         _assumptions(assumptions),
         "<h2>Reproduce this run</h2>",
@@ -161,7 +177,7 @@ def _cell(cell: object) -> str:
     """A table cell's text, escaped; bold kept, leading spaces kept as an indent."""
     text = cell.plain if isinstance(cell, Text) else str(cell)
     indent = len(text) - len(text.lstrip(" "))
-    shown = "&nbsp;" * indent + _e(text.lstrip(" "))
+    shown = "&nbsp;" * indent + _e(text.lstrip(" ")).replace("\n", "<br>")
     return f"<b>{shown}</b>" if isinstance(cell, Text) and "bold" in str(cell.style) else shown
 
 
@@ -245,8 +261,9 @@ def _drivers(summary: Summary) -> str:
             f"<td>{_e(share)}</td></tr>"
         )
     return (
-        "<table><caption>Spearman rank correlation in brackets: + goes with a later delivery or "
-        "a higher cost. Waited for last: what picture lock most often waited for.</caption>"
+        "<table><caption>The same drivers ranked by Spearman rank correlation (in brackets; + "
+        "goes with a later delivery or a higher cost), as summary.json's drivers keep them. "
+        "Waited for last: what picture lock most often waited for.</caption>"
         "<thead><tr><th>strategy</th><th>delivery driven by</th><th>cost driven by</th>"
         "<th>waited for last</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
     )
@@ -262,15 +279,17 @@ def _risks(risks: list[Risk]) -> str:
     if not risks:
         return "<p>The scenario has no risk events.</p>"
     rows = "".join(
-        f"<tr><td><b>{_e(r.name)}</b><br>{_e(r.description)}</td>"
+        f"<tr><td><b>{_e(r.name)}</b><br>{_e(r.description)}</td><td>{_e(r.owner)}</td>"
         f"<td class='right'>{r.probability:.1%}</td><td>{_e(r.hits)}</td>"
-        f"<td>{_e(r.impact)}</td>{_source(r.source)}</tr>"
+        f"<td>{_e(r.impact)}</td>{_source(r.source)}"
+        f"<td>{'<br>'.join(_e(m) for m in r.mitigations)}</td></tr>"
         for r in risks
     )
     return (
         "<table><caption>Each event strikes a replication at most once, with its chance; the "
-        "drivers above show which ones mattered.</caption><thead><tr><th>event</th>"
-        "<th class='right'>chance</th><th>strikes</th><th>impact</th><th>source</th></tr>"
+        "measured register below gives what each cost in this run.</caption><thead><tr>"
+        "<th>event</th><th>owner</th><th class='right'>chance</th><th>strikes</th>"
+        "<th>impact</th><th>source</th><th>mitigations</th></tr>"
         f"</thead><tbody>{rows}</tbody></table>"
     )
 

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from sim.analysis.records import Summary
+from sim.core.cells import spreadsheet_text
 from sim.core.errors import SummaryError, UsageError
 from sim.experiment.results import Results
 
@@ -171,9 +172,19 @@ def _iso(date: dt.date | None) -> str | None:
 
 
 def rows_to_csv(rows: list[dict[str, Any]]) -> str:
-    """Rows as CSV text; a missing value (a P80 never delivered) is an empty cell."""
+    """Rows as CSV text; a missing value (a P80 never delivered) is an empty cell.
+
+    Text that a spreadsheet would read as a formula (a folder named ``=HYPERLINK(...)``) gets
+    a leading apostrophe.
+    """
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else [], lineterminator="\n")
     writer.writeheader()
-    writer.writerows({k: "" if v is None else v for k, v in row.items()} for row in rows)
+    writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
     return buffer.getvalue()
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    return spreadsheet_text(value) if isinstance(value, str) else value

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sim.scenario import money
 from sim.scenario.cited import Default, fixed, tri
 from sim.scenario.quantities import SCENE_KINDS
 from sim.scenario.sources import REGISTRY
@@ -22,7 +23,22 @@ DEFAULTS: dict[str, Any] = {
         "horizon_days": Default(3650, "ten years: a replication not delivered by then is late"),
     },
     "production": {
-        "currency": Default("USD", "all defaults are in US dollars"),
+        "currency": Default(
+            "USD", "the defaults' own currency: each sourced amount is published in US dollars"
+        ),
+        "exchange_rates": Default(
+            {}, "none: a scenario in another currency gives the rate of the US dollar"
+        ),
+        "budget_basis": Default(
+            "below_the_line",
+            "a budget that does not say otherwise leaves the above-the-line fees out (they are"
+            " 'usually set before principal photography begins', Moviola); a whole_film budget"
+            " lists them",
+        ),
+        "above_the_line": Default(
+            {},
+            "none: fees are the production's own contracts; whole-film scenarios list them",
+        ),
         "overhead_usd_per_day": fixed(
             25_000, "assumption: office and core staff while the production runs"
         ),
@@ -83,14 +99,18 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
-def _materialise(node: Any) -> Any:
-    """Plain data for a defaults subtree, each distribution carrying its source."""
+def _materialise(node: Any, key: str = "") -> Any:
+    """Plain data for a defaults subtree, each distribution carrying its source.
+
+    An amount of money (a key with ``usd`` in it) also carries its currency, the defaults'
+    (`sim.scenario.money`), so a scenario in another currency converts it.
+    """
     if isinstance(node, Default):
         value = node.value
         if isinstance(value, dict) and "dist" in value:
-            return {**value, "source": node.source}
+            return money.mark({**value, "source": node.source}, key)
         return _copy(value)
-    return {key: _materialise(child) for key, child in node.items()}
+    return {name: _materialise(child, name) for name, child in node.items()}
 
 
 def _copy(value: Any) -> Any:
@@ -122,7 +142,7 @@ def merged(user: Any, defaults: Any = None) -> Any:
         if key in user:
             result[key] = merged(user[key], default)
         else:
-            result[key] = _materialise(default)
+            result[key] = _materialise(default, key)
     return result
 
 

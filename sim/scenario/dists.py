@@ -32,6 +32,12 @@ class DistBase(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False, defer_build=True)
 
     source: str | None = Field(default=None, description="where the numbers come from")
+    currency: str | None = Field(
+        default=None,
+        pattern=r"^[A-Z]{3}$",
+        description="money only: the currency the amount is stated in; none = the scenario's"
+        " (a sourced default says USD, and is converted at production.exchange_rates)",
+    )
 
     @property
     def mean(self) -> float:

@@ -6,6 +6,7 @@ key path as the user wrote it, and the line it is on (`sim.scenario.yaml_text`).
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -31,15 +32,18 @@ def load_scenario(path: str | Path) -> Scenario:
     """
     name = str(path)
     try:
-        raw = Path(path).read_bytes()
+        if not stat.S_ISREG(Path(path).stat().st_mode):  # a FIFO would hang, /dev/zero never end
+            raise ScenarioError(
+                name, [Problem("", "not a regular file; give a scenario file (.yaml)")]
+            )
+        with Path(path).open("rb") as file:
+            raw = file.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         raise ScenarioError(
             name, [Problem("", f"cannot read the file: {error.strerror}")]
         ) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise ScenarioError(
-            name, [Problem("", f"file is {len(raw):,} bytes; a scenario must be under 5 MB")]
-        )
+        raise ScenarioError(name, [Problem("", "file is over 5 MB; a scenario must be under 5 MB")])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:

@@ -6,10 +6,11 @@ refuse a distribution whose support breaks that, with a message that says how to
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from typing import Annotated, Literal, get_args
 
-from pydantic import AfterValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic import BaseModel as _BaseModel
 
 from sim.scenario.dists import Dist, DistBase, Gamma, Lognormal
@@ -59,7 +60,37 @@ def _probability(value: float) -> float:
     return value
 
 
+#: The largest value any quantity may reach: beyond every cost (a trillion dollars is 1e12) and
+#: every duration, and small enough that a replication's sums of such numbers stay finite (a
+#: cost of 1e308 would overflow them to infinity).
+LARGEST = 1e15
+
+
+def _far_end(dist: DistBase) -> float:
+    """The largest magnitude a draw reaches: its bound, or (unbounded) the mean plus 10 sd."""
+    low, high = dist.support
+    if math.isfinite(low) and math.isfinite(high):
+        return max(abs(low), abs(high))
+    try:
+        return abs(dist.mean) + 10 * math.sqrt(dist.variance)
+    except (OverflowError, ValueError):
+        return math.inf
+
+
+def _within_scale(dist: DistBase) -> None:
+    far = _far_end(dist)
+    if far <= LARGEST:
+        return
+    rule = f"a quantity must stay below {LARGEST:g}"
+    if not all(math.isfinite(bound) for bound in dist.support):  # the mean + 10 sd went past
+        kind = dist.dist  # type: ignore[attr-defined]
+        reach = "overflows" if math.isinf(far) else f"reaches about {far:.3g} (mean + 10 sd)"
+        raise ValueError(f"this {kind} {reach}, but {rule}; use smaller parameters")
+    _refuse(dist, far, rule, "use smaller parameters")
+
+
 def _nonnegative(dist: DistBase) -> DistBase:
+    _within_scale(dist)
     low, _ = dist.support
     if low < 0:
         _refuse(
@@ -69,6 +100,7 @@ def _nonnegative(dist: DistBase) -> DistBase:
 
 
 def _positive(dist: DistBase) -> DistBase:
+    _within_scale(dist)
     low, _ = dist.support
     if low <= 0 and not isinstance(dist, Lognormal | Gamma):
         _refuse(dist, low, "this quantity must be > 0", "raise the minimum above 0")
@@ -76,6 +108,7 @@ def _positive(dist: DistBase) -> DistBase:
 
 
 def _at_least_one(dist: DistBase) -> DistBase:
+    _within_scale(dist)
     low, _ = dist.support
     if low < 1:
         _refuse(dist, low, "a shooting ratio (raw:screen) must be >= 1", "raise the minimum to 1")
@@ -90,6 +123,18 @@ def _fraction(dist: DistBase) -> DistBase:
     return dist
 
 
+def _below_certainty(dist: DistBase) -> DistBase:
+    _, high = dist.support
+    if high >= 1:
+        _refuse(
+            dist,
+            high,
+            "a day lost with certainty would be lost again forever",
+            "keep it below 1 (0.99 at most)",
+        )
+    return dist
+
+
 def _hours_in_day(dist: DistBase) -> DistBase:
     low, high = dist.support
     if low < 0 or high > 24:
@@ -98,6 +143,27 @@ def _hours_in_day(dist: DistBase) -> DistBase:
     return dist
 
 
+def _not_a_flag(value: object) -> object:
+    """Refuse yes/no where a number is meant (lax parsing would read ``true`` as 1)."""
+    if isinstance(value, bool):
+        raise ValueError(f"{str(value).lower()} is a yes/no, not a number; write a number")
+    return value
+
+
+def _written_as_a_date(value: object) -> object:
+    """Refuse a number where a date is meant (lax parsing would read 0 as 1970-01-01)."""
+    if isinstance(value, bool | int | float):
+        raise ValueError(f"{value!r} is a number, not a date; write a date as YYYY-MM-DD")
+    return value
+
+
+#: A whole number, never a yes/no read as 0 or 1.
+Count = Annotated[int, BeforeValidator(_not_a_flag)]
+#: A number, never a yes/no read as 0 or 1.
+Number = Annotated[float, BeforeValidator(_not_a_flag)]
+#: A calendar date written YYYY-MM-DD, never a number read as seconds since 1970.
+Date = Annotated[dt.date, BeforeValidator(_written_as_a_date)]
+
 Days = Annotated[Dist, AfterValidator(_nonnegative)]
 PositiveDays = Annotated[Dist, AfterValidator(_positive)]
 Money = Annotated[Dist, AfterValidator(_nonnegative)]
@@ -105,6 +171,8 @@ Positive = Annotated[Dist, AfterValidator(_positive)]
 Ratio = Annotated[Dist, AfterValidator(_at_least_one)]
 FractionDist = Annotated[Dist, AfterValidator(_fraction)]
 Hours = Annotated[Dist, AfterValidator(_hours_in_day)]
+#: The chance a day is lost and done again: a fraction below 1, or the work never ends.
+LossChance = Annotated[Dist, AfterValidator(_fraction), AfterValidator(_below_certainty)]
 Probability = Annotated[
     float, AfterValidator(_probability), Field(json_schema_extra={"minimum": 0, "maximum": 1})
 ]

@@ -10,18 +10,25 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, StringConstraints
 
 from sim.core.errors import Problem
+from sim.scenario import money
+from sim.scenario.above_line import AboveLineItem
+from sim.scenario.money import CURRENCY_PATTERN
 from sim.scenario.quantities import (
     SCENE_KINDS,
     SUM_TOLERANCE,
+    Count,
+    Date,
     Days,
     Money,
     Name,
     Node,
+    Number,
+    Positive,
     Probability,
     SceneKind,
 )
@@ -29,12 +36,17 @@ from sim.scenario.sources import (
     CANCELLABLE,
     REGISTRY,
     RESHOOT_SOURCES,
+    SOURCES,
     ReshootSource,
     RiskTarget,
     SourceName,
     Sources,
 )
 
+#: The last date a replication may reach (its horizon): dates past it are not counted.
+LAST_DAY = dt.date(2999, 12, 31)
+#: The most strategies one scenario compares (see `Scenario.strategies`).
+MAX_STRATEGIES = 40
 #: The most replications per strategy a run may ask for, and the largest master seed.
 MAX_REPLICATIONS = 1_000_000
 MAX_SEED = 2**63 - 1
@@ -43,9 +55,9 @@ MAX_SEED = 2**63 - 1
 class Simulation(Node):
     """How many replications, from which seed, and how far a replication may run."""
 
-    replications: int = Field(ge=1, le=MAX_REPLICATIONS, description="replications per strategy")
-    seed: int = Field(ge=0, le=MAX_SEED, description="master seed of every random stream")
-    horizon_days: float = Field(
+    replications: Count = Field(ge=1, le=MAX_REPLICATIONS, description="replications per strategy")
+    seed: Count = Field(ge=0, le=MAX_SEED, description="master seed of every random stream")
+    horizon_days: Number = Field(
         gt=0, le=36_500, description="a replication still running after this counts as late"
     )
 
@@ -54,10 +66,34 @@ class Production(Node):
     """The film as a business: dates, budget and what each day of it costs."""
 
     title: str = Field(min_length=1, max_length=200, description="the film's working title")
-    start_date: dt.date = Field(description="day 0 of the simulation: the production starts")
-    deadline_date: dt.date = Field(description="the delivery date the film must meet")
-    budget_usd: float = Field(gt=0, description="the budget the film must meet")
-    currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO code shown in reports")
+    start_date: Date = Field(description="day 0 of the simulation: the production starts")
+    deadline_date: Date = Field(description="the delivery date the film must meet")
+    budget_usd: Number = Field(
+        gt=0,
+        description="the budget the film must meet, in the scenario's currency; whole film or"
+        " below the line, as `budget_basis` says",
+    )
+    budget_basis: Literal["whole_film", "below_the_line"] = Field(
+        description="whole_film: the budget covers the film above and below the line, so the"
+        " `above_the_line` fees are charged; below_the_line: the budget and the cost leave the"
+        " above-the-line fees out (the holds are charged either way)"
+    )
+    above_the_line: dict[Name, AboveLineItem] = Field(
+        description="story and rights, producers, director, principal cast: each line a fee and"
+        " its payment pattern; only with budget_basis: whole_film"
+    )
+    currency: str = Field(
+        pattern=CURRENCY_PATTERN,
+        description="ISO code of the scenario's one currency: every amount it states (keys"
+        " ending in _usd included) and every table is in it",
+    )
+    exchange_rates: dict[Annotated[str, StringConstraints(pattern=CURRENCY_PATTERN)], Positive] = (
+        Field(
+            description="units of the scenario's currency per unit of another currency (USD:"
+            " 0.92 in a EUR scenario), a number or a distribution drawn once per replication;"
+            " needed for each currency a value is stated in (the defaults are in USD)"
+        )
+    )
     overhead_usd_per_day: Money = Field(description="cost of each day until delivery")
     preproduction_days: Days = Field(description="script, casting, design, previs")
     hold_usd_per_day: Money = Field(
@@ -83,7 +119,7 @@ class Production(Node):
         description="the contingency the guarantor requires, as a share of the budget; none ="
         " the financing's (studio 0, independent 10%)",
     )
-    hold_break_days: float = Field(
+    hold_break_days: Number = Field(
         ge=0,
         le=365,
         description="an announced launch delay longer than this lets the production release the"
@@ -127,11 +163,11 @@ FINANCING: dict[str, Financing] = {
 class Script(Node):
     """Screen minutes the script needs, per scene kind."""
 
-    weightless_interior: float = Field(ge=0, le=10_000)
-    earth_view: float = Field(ge=0, le=10_000)
-    exterior_eva: float = Field(ge=0, le=10_000)
-    launch_landing: float = Field(ge=0, le=10_000)
-    ground_drama: float = Field(ge=0, le=10_000)
+    weightless_interior: Number = Field(ge=0, le=10_000)
+    earth_view: Number = Field(ge=0, le=10_000)
+    exterior_eva: Number = Field(ge=0, le=10_000)
+    launch_landing: Number = Field(ge=0, le=10_000)
+    ground_drama: Number = Field(ge=0, le=10_000)
 
     def minutes(self, kind: SceneKind) -> float:
         """Screen minutes of one scene kind."""
@@ -146,14 +182,35 @@ class Script(Node):
 class CrewRole(Node):
     """People of one role who fly, and the backups trained alongside them."""
 
-    count: int = Field(ge=1, le=20, description="people of this role who fly")
-    backups: int = Field(ge=0, le=20, description="backups trained alongside them")
+    count: Count = Field(ge=1, le=20, description="people of this role who fly")
+    backups: Count = Field(ge=0, le=20, description="backups trained alongside them")
+
+
+class Mitigation(Node):
+    """A response to a risk bought before the production starts: a cost, and a smaller risk.
+
+    Its cost is paid at day 0 by every strategy the risk can strike; its effect is a new chance
+    of the event (on the same random number, so a lower chance removes some of the occurrences
+    and adds none) and scales of its delay and cost.
+    """
+
+    description: str = Field(default="", description="what the production buys")
+    cost_usd: Money = Field(default=0.0, validate_default=True, description="what it costs")
+    probability: Probability | None = Field(
+        default=None, description="the event's chance with it; none = unchanged"
+    )
+    delay_factor: Number = Field(
+        default=1.0, ge=0, le=10, description="scale of the event's delay with it"
+    )
+    cost_factor: Number = Field(default=1.0, ge=0, le=10, description="scale of the event's cost")
+    source: str | None = Field(default=None, description="where the cost and the effect come from")
 
 
 class RiskEvent(Node):
-    """A one-off event of a risk register: a chance, a target, and an impact."""
+    """A one-off event of a risk register: a chance, a target, an impact, an owner, responses."""
 
     description: str = Field(default="", description="what the event is")
+    owner: str = Field(default="", max_length=200, description="who manages the risk")
     probability: Probability = Field(description="chance it happens in a replication")
     hits: RiskTarget = Field(description="the production, or the track it strikes")
     effect: Literal["delay", "cancel", "early_return"] = Field(
@@ -172,6 +229,28 @@ class RiskEvent(Node):
     source: str | None = Field(
         default=None, description="where the chance and the impact come from"
     )
+    mitigations: dict[Name, Mitigation] = Field(
+        default_factory=dict,
+        description="responses the production could buy, each measured against the event as it"
+        " runs in the scenario",
+    )
+    mitigation: Name | None = Field(
+        default=None,
+        description="the one of `mitigations` the production buys (its cost paid, its effect"
+        " applied); none = none",
+    )
+
+    def applied(self) -> Mitigation | None:
+        """The mitigation bought, if any."""
+        return None if self.mitigation is None else self.mitigations[self.mitigation]
+
+    @property
+    def chance(self) -> float:
+        """The event's chance, with the mitigation bought if any."""
+        bought = self.applied()
+        return (
+            self.probability if bought is None or bought.probability is None else bought.probability
+        )
 
 
 class Strategy(Node):
@@ -227,7 +306,13 @@ class Scenario(Node):
     sources: Sources
     post: Post
     risks: dict[Name, RiskEvent]
-    strategies: dict[Name, Strategy] = Field(min_length=1)
+    strategies: dict[Name, Strategy] = Field(
+        min_length=1,
+        max_length=MAX_STRATEGIES,
+        description=f"the strategies to compare, at most {MAX_STRATEGIES}: each is a row of every"
+        " table and a panel or bar of every figure, past which they cannot be read; compare"
+        " more over several files with spacesim compare",
+    )
 
     @property
     def deadline_day(self) -> float:
@@ -243,6 +328,15 @@ class Scenario(Node):
         """Every problem that spans several nodes, each with its key path."""
         found: list[Problem] = []
         production = self.production
+        if (LAST_DAY - production.start_date).days < self.simulation.horizon_days:
+            found.append(
+                Problem(
+                    "production.start_date",
+                    f"{production.start_date} plus the horizon of"
+                    f" {self.simulation.horizon_days:g} days passes {LAST_DAY}, the last date"
+                    " spacesim counts to; start earlier or shorten simulation.horizon_days",
+                )
+            )
         if production.deadline_date <= production.start_date:
             found.append(
                 Problem(
@@ -257,6 +351,7 @@ class Scenario(Node):
                     "script", "no screen minutes at all; give at least one scene kind some minutes"
                 )
             )
+        found += _basis_problems(production) + money.problems(self)
         for name, strategy in self.strategies.items():
             found += self._strategy_problems(name, strategy)
         for name, risk in self.risks.items():
@@ -266,6 +361,14 @@ class Scenario(Node):
                         f"risks.{name}.effect",
                         f"'early_return' cannot apply to {risk.hits}; only a stay in orbit can end"
                         " early (hits: orbit)",
+                    )
+                )
+            if risk.mitigation is not None and risk.mitigation not in risk.mitigations:
+                found.append(
+                    Problem(
+                        f"risks.{name}.mitigation",
+                        f"no mitigation '{risk.mitigation}'; name one of `mitigations`: "
+                        + (", ".join(risk.mitigations) or "(none listed)"),
                     )
                 )
             if risk.effect == "cancel" and risk.hits not in CANCELLABLE:
@@ -322,16 +425,40 @@ class Scenario(Node):
                 )
             )
         flyers = sum(role.count for role in crew.values())
-        seats = self.sources.suborbital.seats_per_flight
-        if "suborbital" in planned and flyers > seats:
-            found.append(
-                Problem(
-                    crew_path,
-                    f"{flyers} flyers do not fit the {seats} seats of a suborbital flight; "
-                    "fly fewer people or raise sources.suborbital.seats_per_flight",
+        for source in sorted(planned, key=SOURCES.index):
+            seats = getattr(self.sources.of(source), "seats_per_flight", None)
+            if REGISTRY[source].flies_crew and seats is not None and flyers > seats:
+                article = "an" if source[0] in "aeiou" else "a"
+                found.append(
+                    Problem(
+                        crew_path,
+                        f"{flyers} flyers do not fit the {seats} seats of {article} {source}"
+                        f" flight; fly fewer people or raise sources.{source}.seats_per_flight",
+                    )
                 )
-            )
         return found
+
+
+def _basis_problems(production: Production) -> list[Problem]:
+    """A whole-film budget lists its above-the-line fees; a below-the-line one lists none."""
+    if production.budget_basis == "whole_film" and not production.above_the_line:
+        return [
+            Problem(
+                "production.above_the_line",
+                "a whole_film budget needs its above-the-line fees (story, producers, director,"
+                " cast); list them, or set budget_basis: below_the_line",
+            )
+        ]
+    if production.budget_basis == "below_the_line" and production.above_the_line:
+        return [
+            Problem(
+                "production.budget_basis",
+                "below_the_line leaves the above-the-line fees out, but above_the_line lists "
+                + ", ".join(production.above_the_line)
+                + "; set budget_basis: whole_film or remove the lines",
+            )
+        ]
+    return []
 
 
 def _reshoot_problems(name: str, strategy: Strategy) -> list[Problem]:

@@ -8,6 +8,7 @@ with both lines. Aliases are expanded while walking, so a file that expands past
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -68,7 +69,8 @@ def parse(name: str, text: str) -> Parsed:
         root = yaml.compose(text, Loader=_Loader)  # a SafeLoader subclass: no arbitrary objects
         walk = _Walk()
         if root is not None:
-            walk.visit(root, ())
+            with contextlib.suppress(_TooDeepError):
+                walk.visit(root, ())
         if walk.problems:
             raise ScenarioError(name, walk.problems)
         data = yaml.load(text, Loader=_Loader)
@@ -86,8 +88,24 @@ def parse(name: str, text: str) -> Parsed:
                 )
             ],
         ) from None
+    except yaml.reader.ReaderError as error:  # a character YAML forbids (NUL, other controls)
+        before = text[: error.position]
+        raise ScenarioError(
+            name,
+            [
+                Problem(
+                    "",
+                    f"the control character #x{_code(error.character):04x} is not allowed in"
+                    " YAML; remove it",
+                    line=before.count("\n") + 1,
+                    column=len(before) - before.rfind("\n"),
+                )
+            ],
+        ) from None
     except yaml.YAMLError as error:
         raise ScenarioError(name, [Problem("", f"invalid YAML ({error})")]) from None
+    except RecursionError:  # the composer recurses once per level of nesting
+        raise ScenarioError(name, [_too_deep(text)]) from None
     except _TooLargeError:
         raise ScenarioError(
             name,
@@ -102,8 +120,41 @@ def parse(name: str, text: str) -> Parsed:
     return Parsed(data, walk.lines)
 
 
+def _code(character: int | str) -> int:
+    """A character's code point, as PyYAML's reader gives either."""
+    return character if isinstance(character, int) else ord(character)
+
+
+#: The deepest nesting a scenario may have; its own is five levels or so.
+MAX_DEPTH = 50
+
+
+def _too_deep(text: str) -> Problem:
+    """The problem of a document nested too deeply, on the first line that goes past the limit."""
+    depth = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = (len(line) - len(line.lstrip(" "))) // 2
+        for char in line:
+            depth += (char in "[{") - (char in "]}")
+            if depth + indent > MAX_DEPTH:
+                return _depth_problem(number)
+    return _depth_problem(None)
+
+
+def _depth_problem(line: int | None) -> Problem:
+    return Problem(
+        "",
+        f"nested more than {MAX_DEPTH} levels deep; a scenario needs a handful: flatten it",
+        line=line,
+    )
+
+
 class _TooLargeError(Exception):
     """The document expands past `MAX_VALUES` values."""
+
+
+class _TooDeepError(Exception):
+    """The document nests past `MAX_DEPTH` levels (the problem is already recorded)."""
 
 
 class _Walk:
@@ -120,7 +171,19 @@ class _Walk:
         if self.budget < 0:
             raise _TooLargeError
         if id(node) in self.open:  # an alias to an enclosing node: a recursive structure
+            self.problems.append(
+                Problem(
+                    ".".join(str(part) for part in path),
+                    "this alias (*name) stands for the mapping or list it is inside (anchored"
+                    f" on line {node.start_mark.line + 1}), so the scenario would never end;"
+                    " write the values out",
+                    line=self.lines.get(path, node.start_mark.line + 1),
+                )
+            )
             return
+        if len(path) > MAX_DEPTH:
+            self.problems.append(_depth_problem(node.start_mark.line + 1))
+            raise _TooDeepError
         self.open.add(id(node))
         if isinstance(node, MappingNode):
             self._mapping(node, path)

@@ -48,14 +48,22 @@ def test_the_json_holds_plain_data_in_the_file_layout(summary: Summary) -> None:
         "start_date",
         "deadline_date",
         "budget_usd",
+        "budget_basis",
         "currency",
+        "financing",
+        "bond_rate",
+        "required_contingency",
         "strategies",
         "comparison",
         "precision",
+        "risk_register",
+        "cash_flow",
     ]
     assert data["start_date"] == "2027-01-04"
     orbit = data["strategies"]["orbit"]
-    assert list(orbit["cost"]) == ["mean", "p10", "p50", "p80", "p90"]
+    assert list(orbit["cost"]) == ["mean", "p10", "p50", "p70", "p80", "p90"]
+    assert [level["level"] for level in orbit["financing"]["joint"]] == [0.7, 0.8, 0.9]
+    assert list(orbit["swings"]) == ["delivery_days", "cost_usd"]
     assert isinstance(orbit["p_joint_ci95"], list)
     assert list(data["precision"]) == ["cost_p80", "delivery_p80", "target"]
 

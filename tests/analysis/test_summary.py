@@ -78,3 +78,15 @@ def test_the_top_sheet_adds_up_to_the_whole_cost() -> None:
         assert lines == pytest.approx(sheet["total"].mean, rel=1e-12)
         assert sheet["total"] == strategy.cost
         assert sheet["risk events"].mean > 0
+
+
+def test_a_film_never_delivered_is_never_on_budget(tiny_scenario) -> None:
+    """A horizon of one day: nothing is delivered, so nothing is on budget, however cheap."""
+    scenario = tiny_scenario.model_copy(
+        update={"simulation": tiny_scenario.simulation.model_copy(update={"horizon_days": 1.0})}
+    )
+    summary = summarise(run_experiment(scenario, replications=5, seed=1))
+    for strategy in summary.strategies.values():
+        assert strategy.p_delivered == 0
+        assert strategy.p_on_budget == 0
+        assert strategy.cost.p50 < scenario.production.budget_usd  # cheap, and still not on budget

@@ -55,6 +55,7 @@ def test_folders_are_compared_without_rerunning(
     assert "Runs side by side" in output
     assert f"Comparison written to {out}/" in output
     assert sorted(p.name for p in out.iterdir()) == [
+        ".spacesim",
         "compare.csv",
         "joint_confidence.png",
         "minutes_by_source.png",

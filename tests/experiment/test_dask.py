@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import socket
 import sys
+import threading
 
 import pytest
 from distributed import LocalCluster
 
 from sim.core.errors import UsageError
-from sim.experiment import executors, runner
+from sim.experiment import cluster as dask_cluster
+from sim.experiment import runner
 from sim.experiment.runner import run_experiment
 
 
@@ -19,7 +23,7 @@ def test_a_local_dask_cluster_gives_the_serial_table(tiny_scenario, monkeypatch)
     """
     serial = run_experiment(tiny_scenario, replications=30, seed=5).to_csv()
     monkeypatch.setattr(runner, "BATCH_SIZE", 7)  # batches of 7, 7, 7, 7 and 2 replications
-    monkeypatch.setattr(executors, "TASKS_PER_THREAD", 1)  # tasks of 2, 2 and 1 batches
+    monkeypatch.setattr(dask_cluster, "TASKS_PER_THREAD", 1)  # tasks of 2, 2 and 1 batches
     with LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster:
@@ -34,10 +38,10 @@ def test_a_local_dask_cluster_gives_the_serial_table(tiny_scenario, monkeypatch)
 @pytest.mark.parametrize(("batches", "threads"), [(40, 2), (50, 2), (7, 3), (1000, 100), (5, 0)])
 def test_dask_tasks_take_every_batch_once_in_order(batches: int, threads: int) -> None:
     """Consecutive batches per task, about `TASKS_PER_THREAD` tasks per worker thread."""
-    tasks = executors._tasks(list(range(batches)), threads)
+    tasks = dask_cluster._tasks(list(range(batches)), threads)
     assert [batch for task in tasks for batch in task] == list(range(batches))
     assert all(tasks)
-    wanted = executors.TASKS_PER_THREAD * max(1, threads)
+    wanted = dask_cluster.TASKS_PER_THREAD * max(1, threads)
     assert len(tasks) == batches or wanted <= len(tasks) < 2 * wanted
 
 
@@ -58,16 +62,16 @@ def test_without_dask_installed_the_error_says_how_to_install_it(
 
 def test_workers_running_other_code_are_refused() -> None:
     """A worker whose spacesim source, numpy or SimPy differs would give other numbers."""
-    mine = executors._code()
+    mine = dask_cluster._code()
     assert mine.startswith("spacesim ")
     assert ", numpy " in mine
     assert ", SimPy " in mine
-    executors._check_workers("tcp://s:8786", mine, {"tcp://a:1": mine, "tcp://b:2": mine})
+    dask_cluster._check_workers("tcp://s:8786", mine, {"tcp://a:1": mine, "tcp://b:2": mine})
     other = mine.replace("numpy ", "numpy 0.")
     with pytest.raises(
         UsageError, match=r"--dask tcp://s:8786: 1 of 2 workers run other code .*tcp://b:2: "
     ):
-        executors._check_workers("tcp://s:8786", mine, {"tcp://a:1": mine, "tcp://b:2": other})
+        dask_cluster._check_workers("tcp://s:8786", mine, {"tcp://a:1": mine, "tcp://b:2": other})
 
 
 def test_a_worker_without_spacesim_is_one_line(tiny_scenario, monkeypatch) -> None:
@@ -83,3 +87,70 @@ def test_a_worker_without_spacesim_is_one_line(tiny_scenario, monkeypatch) -> No
         pytest.raises(UsageError, match=r"a worker cannot run spacesim \(ModuleNotFound"),
     ):
         run_experiment(tiny_scenario, replications=2, dask=cluster)
+
+
+@pytest.fixture
+def quick_timeout(monkeypatch) -> float:
+    """Dask faults are judged within 2 s instead of 30."""
+    monkeypatch.setattr(dask_cluster, "DASK_TIMEOUT_SECONDS", 2.0)
+    return 2.0
+
+
+def _serving(answer: bytes | None) -> tuple[socket.socket, str]:
+    """A local port that accepts and says `answer` (or stays silent); its address."""
+    server = socket.create_server(("127.0.0.1", 0))
+    kept: list[socket.socket] = []
+
+    def serve() -> None:
+        with contextlib.suppress(OSError):
+            while True:
+                peer, _ = server.accept()
+                kept.append(peer)
+                if answer:
+                    peer.sendall(answer)
+
+    threading.Thread(target=serve, daemon=True).start()
+    return server, f"tcp://127.0.0.1:{server.getsockname()[1]}"
+
+
+@pytest.mark.parametrize(
+    ("answer", "message"),
+    [
+        (None, r"nothing answered there within 2 s; it is not a Dask scheduler"),
+        (b"SSH-2.0-OpenSSH_9.6\r\n" * 4, r"what answers there is not a Dask scheduler"),
+    ],
+)
+def test_a_port_that_is_no_scheduler_is_one_line(
+    tiny_scenario, quick_timeout, answer, message
+) -> None:
+    """A silent port or another protocol: refused in seconds, never a hang or MemoryError."""
+    server, address = _serving(answer)
+    with server, pytest.raises(UsageError, match=message):
+        run_experiment(tiny_scenario, replications=2, dask=address)
+
+
+def test_a_scheduler_without_workers_is_refused(tiny_scenario, quick_timeout) -> None:
+    """A cluster with no worker would wait forever: one line after the timeout instead."""
+    with (
+        LocalCluster(n_workers=0, dashboard_address=None) as cluster,
+        pytest.raises(UsageError, match="no worker joined the scheduler within 2 s"),
+    ):
+        run_experiment(tiny_scenario, replications=2, dask=cluster)
+
+
+def test_losing_every_worker_mid_run_is_one_line(tiny_scenario, quick_timeout, monkeypatch) -> None:
+    """All workers gone after the first task: the run ends with one line, not a hang."""
+    monkeypatch.setattr(runner, "BATCH_SIZE", 5)
+    with (
+        LocalCluster(
+            n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        pytest.raises(UsageError, match="every worker was lost, none came back"),
+    ):
+        run_experiment(
+            tiny_scenario,
+            replications=200,
+            seed=5,
+            dask=cluster,
+            progress=lambda _: cluster.scale(0),
+        )

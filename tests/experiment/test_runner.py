@@ -248,3 +248,19 @@ def test_workers_never_run_the_main_script(tmp_path, how) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == [str(120 * len(load_scenario(split).strategies))]
     assert len(list(marks.iterdir())) == 1, "a worker ran the main script"  # the parent only
+
+
+def test_running_out_of_memory_is_one_line_with_what_would_fit(tiny_scenario, monkeypatch) -> None:
+    """The table's memory not being there: one line, the size needed and a --reps that fits."""
+
+    def no_memory(self, replications):
+        raise MemoryError
+
+    monkeypatch.setattr(Table, "extend", no_memory)
+    monkeypatch.setattr(runner, "available_memory", lambda: 2_000_000_000)
+    with pytest.raises(
+        UsageError,
+        match=r"--reps 1,000,000: the results of 4 strategies would"
+        r" take about [\d.]+ GB, more than this machine can give; about [\d,]+ would fit",
+    ):
+        run_experiment(tiny_scenario, replications=1_000_000)

@@ -88,7 +88,11 @@ def test_the_cut_policy_shortens_the_film_and_cgi_policy_remakes(outcomes) -> No
 
 
 def test_a_cancelled_orbital_segment_goes_to_cgi() -> None:
-    """A certain cancellation: nothing shot in orbit, no seats paid, every orbit minute in CGI."""
+    """A certain cancellation: nothing shot in orbit, every orbit minute in CGI.
+
+    No slot is booked, so the launch was due when the crew was ready, the moment it was
+    cancelled: every payment of the seat contract was due, and all of it is lost.
+    """
     scenario = scenario_from_data(
         tiny_data(
             risks={
@@ -104,7 +108,12 @@ def test_a_cancelled_orbital_segment_goes_to_cgi() -> None:
     )
     outcome = run_replication(scenario, "orbit", 7, 0)
     assert outcome.minutes_by_source["orbit"] == 0
-    assert outcome.cost_by_category["seats"] == 0
+    seats, fees = outcome.cost_by_category["seats"], outcome.cost_by_category["fees"]
+    assert 2 * 50e6 <= seats <= 2 * 80e6  # two flyers, the whole seat price lost
+    assert outcome.drivers.cancelled_usd == pytest.approx(seats + fees)
+    assert all(
+        e.account.endswith("(cancelled)") for e in outcome.ledger.entries if e.category == "seats"
+    )
     assert outcome.cost_by_category["risk"] == 5e6
     assert outcome.shortfall_minutes == outcome.planned_by_source["orbit"]
     assert outcome.risks_struck["cancelled"] == 1
@@ -192,7 +201,8 @@ def test_a_reshoot_costs_its_flights_and_time() -> None:
     reshot = run_replication(cancelled_orbit(), "reshoot", 7, 0)
     assert cut.reshot_minutes == 0
     assert cut.cut_minutes == pytest.approx(cut.shortfall_minutes)
-    assert reshot.cost_by_category["seats"] > cut.cost_by_category["seats"] == 0
+    assert reshot.cost_by_category["seats"] > cut.cost_by_category["seats"] > 0
+    assert reshot.drivers.cancelled_usd == cut.drivers.cancelled_usd > 0
     assert reshot.drivers.picture_done_day > cut.drivers.picture_done_day
 
 

@@ -180,8 +180,10 @@ def test_a_missing_split_and_a_deadline_before_the_start_are_refused() -> None:
 
 
 def test_too_many_flyers_for_a_suborbital_capsule() -> None:
-    """Seven flyers do not fit six seats."""
-    data = tiny_data(crew={"extras": {"count": 7, "backups": 0}})
+    """Seven flyers do not fit six seats (an orbital flight seating ten here)."""
+    data = tiny_data(
+        crew={"extras": {"count": 7, "backups": 0}}, sources__orbit={"seats_per_flight": 10}
+    )
     assert problems(data) == [
         "film.yaml: crew: 7 flyers do not fit the 6 seats of a suborbital flight; fly fewer "
         "people or raise sources.suborbital.seats_per_flight"
@@ -223,7 +225,9 @@ def test_a_reshoot_names_its_source_and_only_a_reshoot_does() -> None:
 
 def test_a_suborbital_reshoot_must_seat_the_crew() -> None:
     """A strategy that may reshoot on suborbital flights must fit its flyers in the capsule."""
-    data = tiny_data(crew={"extras": {"count": 7, "backups": 0}})
+    data = tiny_data(
+        crew={"extras": {"count": 7, "backups": 0}}, sources__orbit={"seats_per_flight": 10}
+    )
     del data["strategies"]["mixed"]  # the only one that plans suborbital flights
     data["strategies"]["reshoot"]["reshoot_on"] = "suborbital"
     assert problems(data) == [

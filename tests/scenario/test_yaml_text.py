@@ -92,12 +92,9 @@ def test_an_alias_bomb_is_refused_quickly() -> None:
     assert time.perf_counter() - started < 5  # generous: it takes milliseconds
 
 
-def test_merge_keys_and_recursive_aliases_are_not_duplicates() -> None:
-    """``<<: *base`` may be overridden; a self-referencing alias does not loop."""
-    parsed = parse(
-        "film.yaml",
-        "base: &base {a: 1, b: 2}\nother:\n  <<: *base\n  b: 3\nloop: &loop [*loop]\n",
-    )
+def test_merge_keys_are_not_duplicates() -> None:
+    """``<<: *base`` may be overridden (a self-referencing alias: see the recursive-alias test)."""
+    parsed = parse("film.yaml", "base: &base {a: 1, b: 2}\nother:\n  <<: *base\n  b: 3\n")
     assert parsed.data["other"] == {"a": 1, "b": 3}
     assert parsed.lines[("other", "b")] == 4
 
@@ -110,4 +107,31 @@ def test_key_paths_split_into_keys_and_indices() -> None:
         "orbit",
         "weather_scrub_probability_by_month",
         3,
+    )
+
+
+def test_yaml_nested_hundreds_deep_is_one_line_with_its_line() -> None:
+    """Deep nesting (a flow list or indented keys): refused with the line, never RecursionError."""
+    flow = "a: " + "[" * 900 + "]" * 900 + "\n"
+    with pytest.raises(ScenarioError, match=r"line 1: nested more than 50 levels deep"):
+        parse("film.yaml", flow)
+    block = "a:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 60)) + "  " * 60 + "v: 1\n"
+    with pytest.raises(ScenarioError, match=r"line 52: nested more than 50 levels deep"):
+        parse("film.yaml", block)
+
+
+def test_a_recursive_alias_is_refused_where_it_is() -> None:
+    """An alias to the mapping that holds it would make an infinite scenario."""
+    with pytest.raises(ScenarioError, match=r"line 2: a\.b: this alias \(\*name\) stands for"):
+        parse("film.yaml", "a: &x\n  b: *x\n")
+
+
+def test_a_nul_byte_is_one_line_with_line_and_column() -> None:
+    """A control character YAML forbids: its line and column, on one line."""
+    with pytest.raises(ScenarioError) as raised:
+        parse("film.yaml", "simulation:\n  seed: 1\x00\n")
+    (line,) = raised.value.lines()
+    assert line == (
+        "film.yaml: line 2, column 10: the control character #x0000 is not allowed in YAML;"
+        " remove it"
     )

@@ -28,6 +28,7 @@ STRATEGY_COLOURS = (
 #: Each source's colour, as its registration declares it.
 SOURCE_COLOURS = {name: spec.colour for name, spec in REGISTRY.items()}
 CATEGORY_COLOURS = {
+    "above_line": "#332288",
     "holds": "#882255",
     "seats": "#0072B2",
     "training": "#56B4E9",
@@ -41,6 +42,7 @@ CATEGORY_COLOURS = {
     "risk": "#000000",
 }
 CATEGORY_LABELS = {
+    "above_line": "story, producers, director, cast",
     "holds": "flying crew held for launch",
     "seats": "seats & charters",
     "training": "training",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from sim.scenario.cited import Default, tri
-from sim.scenario.quantities import Money, Name, Node, Positive, ShotClass
+from sim.scenario.quantities import Count, Money, Name, Node, Positive, ShotClass
 from sim.scenario.sources.spec import SourceNode, SourceSpec
 
 DEFAULTS = {
@@ -69,7 +69,7 @@ class ShotClasses(Node):
 class Vendor(Node):
     """A VFX vendor beside the lead one: its team, day rate and the shot classes it takes."""
 
-    artists: int = Field(ge=1, le=10_000, description="artists of this vendor")
+    artists: Count = Field(ge=1, le=10_000, description="artists of this vendor")
     artist_day_usd: Money = Field(description="this vendor's cost per artist-day")
     classes: list[ShotClass] = Field(
         min_length=1, description="the shot classes it takes (cleanup, composite, full_cg)"
@@ -90,7 +90,7 @@ class Cgi(SourceNode):
         defaults=DEFAULTS,
     )
 
-    artists: int = Field(ge=1, le=10_000, description="artists of the lead vendor")
+    artists: Count = Field(ge=1, le=10_000, description="artists of the lead vendor")
     artist_day_usd: Money = Field(description="the lead vendor's cost per artist-day")
     other_vendors: dict[Name, Vendor] = Field(
         description="vendors beside the lead one, by name; a shot goes to whichever vendor"

@@ -5,8 +5,14 @@ from __future__ import annotations
 from pydantic import Field
 
 from sim.scenario.cited import Default, tri, vfx
-from sim.scenario.quantities import Days, FractionDist, Money, Probability, SceneKind
-from sim.scenario.sources.spec import KindRates, SourceNode, SourceSpec, VfxWork
+from sim.scenario.quantities import Count, Days, LossChance, Money, Probability, SceneKind
+from sim.scenario.sources.spec import (
+    KindRates,
+    PaymentSchedule,
+    SourceNode,
+    SourceSpec,
+    VfxWork,
+)
 
 DEFAULTS = {
     "booking_lead_days": tri(
@@ -53,6 +59,17 @@ DEFAULTS = {
         " min and max assumptions for drier and wetter seasons; the risk is insurable"
         " (filminsurance.co.uk weather cover)",
     ),
+    "payments": Default(
+        {
+            "payments": [
+                {"share": 0.1, "refundable_until_days_before": 14},
+                {"share": 0.9, "due_days_before": 0},
+            ]
+        },
+        "assumption: a stage hold's deposit, refunded on cancellation 14 days or more ahead"
+        " (Warehouse Recording's studio terms), the days paid as they are shot; the deposit's"
+        " share of the unit's days an assumption",
+    ),
     "vfx": vfx(
         "cleanup",
         {
@@ -83,7 +100,7 @@ class Ground(SourceNode):
 
     booking_lead_days: Days
     day_cost_usd: Money = Field(description="a shooting day of the unit: crew, cast, equipment")
-    working_days_per_week: int = Field(ge=1, le=7)
+    working_days_per_week: Count = Field(ge=1, le=7)
     minutes_per_day: KindRates
     location_share: dict[SceneKind, Probability] = Field(
         description="per scene kind, the fraction of its ground minutes shot outdoors on"
@@ -92,7 +109,11 @@ class Ground(SourceNode):
     location_fee_usd_per_day: Money = Field(
         description="what a location day costs on top of the unit's day: site, permits"
     )
-    weather_day_loss_probability: FractionDist = Field(
+    weather_day_loss_probability: LossChance = Field(
         description="chance that a location day is lost to the weather and shot again"
+    )
+    payments: PaymentSchedule = Field(
+        description="how the stage and location days are paid, from the booking at the"
+        " track's start to the shoot"
     )
     vfx: VfxWork

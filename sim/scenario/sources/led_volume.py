@@ -12,8 +12,14 @@ from __future__ import annotations
 from pydantic import Field
 
 from sim.scenario.cited import Default, tri, vfx
-from sim.scenario.quantities import Days, Money
-from sim.scenario.sources.spec import KindRates, SourceNode, SourceSpec, VfxWork
+from sim.scenario.quantities import Count, Days, Money
+from sim.scenario.sources.spec import (
+    KindRates,
+    PaymentSchedule,
+    SourceNode,
+    SourceSpec,
+    VfxWork,
+)
 
 _WIRES = "assumption: still wires and rigs (no weightlessness on a volume), a little faster"
 _IN_CAMERA = (
@@ -79,6 +85,13 @@ DEFAULTS = {
         "launch_landing": tri(0.6, 1.2, 1.8, _IN_CAMERA),
         "ground_drama": tri(1.0, 2.1, 3.7, _IN_CAMERA),
     },
+    "payments": Default(
+        {"payments": [{"share": 0.05}, {"share": 0.95, "due_days_before": 0}]},
+        "a virtual-production stage takes a non-refundable deposit of half its studio fee"
+        " (CS145 Virtual Production Studios); the fee is about a tenth of a volume day (the"
+        " volume's rate against the unit's day, above), so 5% of the booking; the rest paid"
+        " as shot",
+    ),
     "vfx": vfx(
         "cleanup",
         {
@@ -114,8 +127,8 @@ class LedVolume(SourceNode):
     volume_usd_per_day: Money = Field(
         description="the volume's own day on top: stage, LED wall, its engineers and brain bar"
     )
-    working_days_per_week: int = Field(ge=1, le=7)
-    environments: int = Field(
+    working_days_per_week: Count = Field(ge=1, le=7)
+    environments: Count = Field(
         ge=1, le=100, description="virtual environments the shoot needs, each built and prelit"
     )
     environment_usd: Money = Field(description="building one environment (virtual art dept.)")
@@ -126,4 +139,8 @@ class LedVolume(SourceNode):
         description="days on the volume, the unit not called, to light and tune an environment"
     )
     minutes_per_day: KindRates
+    payments: PaymentSchedule = Field(
+        description="how the prelight and volume days are paid, from the booking at the"
+        " track's start to the shoot"
+    )
     vfx: VfxWork

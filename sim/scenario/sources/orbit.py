@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
@@ -11,20 +10,34 @@ from sim.orbits import site_of, target_of
 from sim.orbits.geometry import argument_of_latitude_sine
 from sim.scenario.cited import Default, fixed, tri, vfx
 from sim.scenario.quantities import (
+    Count,
+    Date,
     Days,
     FractionDist,
     Hours,
     Money,
+    Number,
     Positive,
     PositiveDays,
     Probability,
     Ratio,
 )
-from sim.scenario.sources.spec import NOT_IN_SPACE, SourceNode, SourceSpec, VfxWork
+from sim.scenario.sources.spec import (
+    NOT_IN_SPACE,
+    PaymentSchedule,
+    SourceNode,
+    SourceSpec,
+    VfxWork,
+)
 
 DEFAULTS = {
     "vehicle": Default("crew_dragon", "Axiom private missions fly Crew Dragon to the ISS"),
     "booked_launch_date": Default(None, "none: first slot after training"),
+    "seats_per_flight": Default(
+        3,
+        "Axiom's Crew Dragon flights carry three private astronauts beside a professional"
+        " commander (Ax-1 to Ax-4); Soyuz MS-19 flew two guests beside its commander (TASS)",
+    ),
     "training_days": tri(
         90,
         134,
@@ -181,6 +194,21 @@ DEFAULTS = {
     "mission_fee_usd": fixed(
         10e6, "NASA 2021 price list: $5.2M crew support + $4.8M integration (The Register)"
     ),
+    "payments": Default(
+        {
+            "payments": [
+                {"share": 0.25},
+                {"share": 0.25, "due_days_before": 180},
+                {"share": 0.5, "due_days_before": 30},
+            ]
+        },
+        "seats and mission fee: a quarter at booking, not refundable, carrying the training"
+        " (a training-only contract cost up to $20M against ~$77M for the flight, Takamatsu"
+        " 2015, russianspacenews); milestone payments before the flight, from a $2M down"
+        " payment on $20M, four paid over 21 months (Enomoto v. Space Adventures, Justia"
+        " 2008); nothing refunded when the client withdraws (Space Adventures via space.com"
+        " 2008); the instalments' days are assumptions",
+    ),
     "person_day_usd": Default(
         {"dist": "uniform", "low": 90_000, "high": 166_000},
         "NASA 2021 price list: $88k-164k per person-day of pre-staged supplies + $2k of"
@@ -209,8 +237,11 @@ class Orbit(SourceNode):
     )
 
     vehicle: str
-    booked_launch_date: dt.date | None = Field(
+    booked_launch_date: Date | None = Field(
         default=None, description="the booked launch slot; none = first slot after training"
+    )
+    seats_per_flight: Count = Field(
+        ge=1, le=10, description="seats for the film's flyers on one flight, backups staying home"
     )
     training_days: Days
     training_usd_per_flyer: Money
@@ -232,13 +263,13 @@ class Orbit(SourceNode):
     launch_node: Literal["ascending", "descending", "both"] = Field(
         description="which passes of the site through the target plane the vehicle can use"
     )
-    beta_cutout_deg: float | None = Field(
+    beta_cutout_deg: Number | None = Field(
         default=None,
         gt=0,
         le=90,
         description="no launch when the planned stay would see |beta| above this; none = no cutout",
     )
-    slot_days: float = Field(gt=0, le=365)
+    slot_days: Number = Field(gt=0, le=365)
     next_slot_days: PositiveDays
     transit_days: Days
     mission_days: PositiveDays
@@ -254,17 +285,17 @@ class Orbit(SourceNode):
     departure_day_fraction: Probability = Field(
         description="share of a full filming day left on the undocking day"
     )
-    days_off_per_week: int = Field(ge=0, le=3, description="days without filming each week")
+    days_off_per_week: Count = Field(ge=0, le=3, description="days without filming each week")
     rolling_fraction: FractionDist
     shooting_ratio: Ratio
     sickness_probability: Probability
     sickness_days: Days
     sick_yield_loss: FractionDist
-    cameras_in_use: int = Field(ge=1, le=20, description="cameras rolling at once")
-    spare_cameras: int = Field(ge=0, le=20, description="spare camera bodies carried up")
+    cameras_in_use: Count = Field(ge=1, le=20, description="cameras rolling at once")
+    spare_cameras: Count = Field(ge=0, le=20, description="spare camera bodies carried up")
     camera_mtbf_hours: Positive
     camera_swap_hours: Days
-    max_raw_hours: float | None = Field(
+    max_raw_hours: Number | None = Field(
         default=None, gt=0, description="storage or downlink limit on raw footage; none = no limit"
     )
     footage_loss_probability: Probability = Field(
@@ -272,6 +303,10 @@ class Orbit(SourceNode):
     )
     seat_price_usd: Money
     mission_fee_usd: Money
+    payments: PaymentSchedule = Field(
+        description="how the seats and the mission fee are paid, from the crew's booking at"
+        " the production's start to the launch, and what a cancellation loses"
+    )
     person_day_usd: Money
     vfx: VfxWork
 

@@ -5,8 +5,14 @@ from __future__ import annotations
 from pydantic import Field
 
 from sim.scenario.cited import SHOOTING_RATIO_SHORT_TAKES, Default, tri, vfx
-from sim.scenario.quantities import Days, FractionDist, Money, Positive, Probability, Ratio
-from sim.scenario.sources.spec import NOT_IN_SPACE, SourceNode, SourceSpec, VfxWork
+from sim.scenario.quantities import Count, Days, FractionDist, Money, Positive, Probability, Ratio
+from sim.scenario.sources.spec import (
+    NOT_IN_SPACE,
+    PaymentSchedule,
+    SourceNode,
+    SourceSpec,
+    VfxWork,
+)
 
 DEFAULTS = {
     "operator": Default("zero_g", "Zero-G G-FORCE ONE (Boeing 727)"),
@@ -42,6 +48,12 @@ DEFAULTS = {
         10_000,
         "Zero-G seat $7,500 in 2021 and $8,200 in 2022 (27east, spectrumnews1); max an assumption",
     ),
+    "payments": Default(
+        {"payments": [{"share": 0.5}, {"share": 0.5, "due_days_before": 14}]},
+        "a Zero-G reservation 'is nonrefundable' once purchased (Zero-G terms); half at"
+        " booking and the balance 14 days before, as charter terms go (Sovereign Lady"
+        " Charters), an assumption for an aircraft",
+    ),
     "max_flights": Default(
         40, "Apollo 13 shot its weightless scenes in ~40 flights (Space Adventures)"
     ),
@@ -74,20 +86,24 @@ class Parabolic(SourceNode):
 
     operator: str
     booking_lead_days: Days
-    parabolas_per_flight: int = Field(ge=1, le=100)
+    parabolas_per_flight: Count = Field(ge=1, le=100)
     weightless_seconds_per_parabola: Positive
     usable_fraction: FractionDist
-    flights_per_day: int = Field(ge=1, le=4)
+    flights_per_day: Count = Field(ge=1, le=4)
     flight_cancel_probability: Probability
-    cameras: int = Field(ge=1, le=50)
+    cameras: Count = Field(ge=1, le=50)
     shooting_ratio: Ratio
     charter_usd: Money
-    seats_booked: int | None = Field(
+    seats_booked: Count | None = Field(
         default=None,
         ge=1,
         le=100,
         description="none = charter the aircraft; N = buy N seats a flight at seat_price_usd",
     )
     seat_price_usd: Money
-    max_flights: int = Field(ge=1, le=1000)
+    payments: PaymentSchedule = Field(
+        description="how the charters (or seats) are paid, from the booking at the track's"
+        " start to each flight"
+    )
+    max_flights: Count = Field(ge=1, le=1000)
     vfx: VfxWork

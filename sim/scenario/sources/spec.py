@@ -13,9 +13,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
-from sim.scenario.quantities import Node, Positive, Probability, SceneKind, ShotClass
+from sim.scenario.quantities import (
+    SUM_TOLERANCE,
+    Node,
+    Number,
+    Positive,
+    Probability,
+    SceneKind,
+    ShotClass,
+)
 
 #: Why no space source can deliver ordinary drama.
 NOT_IN_SPACE = "ground drama is shot on the ground"
@@ -67,3 +75,51 @@ class KindRates(Node):
     exterior_eva: Positive
     launch_landing: Positive
     ground_drama: Positive
+
+
+class Payment(Node):
+    """One payment of a contract: its share of the price, when it falls due, when it is lost."""
+
+    share: Probability = Field(description="fraction of the contract's price")
+    due_days_before: Number | None = Field(
+        default=None,
+        ge=0,
+        le=3650,
+        description="falls due this many days before the service (the flight, the shoot);"
+        " none = at booking",
+    )
+    refundable_until_days_before: Number | None = Field(
+        default=None,
+        ge=0,
+        le=3650,
+        description="refunded if the booking is cancelled more than this many days before the"
+        " service; none = not refundable once paid",
+    )
+
+
+class PaymentSchedule(Node):
+    """How a source's contract is paid: deposit, instalments, balance, and what is refundable.
+
+    The payments' shares add up to the price. A booking cancelled on a day loses what had
+    become non-refundable by then: each payment made whose refund window had closed, and the
+    whole price once within `owed_in_full_days_before` of the service.
+    """
+
+    payments: list[Payment] = Field(min_length=1, max_length=20)
+    owed_in_full_days_before: Number | None = Field(
+        default=None,
+        ge=0,
+        le=3650,
+        description="cancelled within this many days of the service, the whole price is owed;"
+        " none = only the payments already non-refundable",
+    )
+
+    @model_validator(mode="after")
+    def _shares_add_up(self) -> PaymentSchedule:
+        total = sum(payment.share for payment in self.payments)
+        if abs(total - 1.0) > SUM_TOLERANCE:
+            terms = " + ".join(f"{payment.share:g}" for payment in self.payments)
+            raise ValueError(
+                f"the payments' shares add up to {total:g} ({terms}); make them 1 (the price)"
+            )
+        return self

@@ -6,7 +6,7 @@ from pydantic import Field, model_validator
 
 from sim.scenario.cited import Default, fixed, tri, vfx
 from sim.scenario.quantities import SUM_TOLERANCE, Days, Money, Node, Positive, Probability
-from sim.scenario.sources.spec import SourceNode, SourceSpec, VfxWork
+from sim.scenario.sources.spec import PaymentSchedule, SourceNode, SourceSpec, VfxWork
 
 DEFAULTS = {
     "find_probability": {
@@ -76,6 +76,11 @@ DEFAULTS = {
             "refusal_probability": Default(0.0, "assumption: a quote is always given"),
         },
     },
+    "payments": Default(
+        {"payments": [{"share": 1.0, "due_days_before": 0}]},
+        "licences are paid on licensing, nothing before: royalty-free clips at checkout"
+        " (Pond5 FAQ), rights-managed ones on the quote for the use (Getty, Dissolve)",
+    ),
     "vfx": vfx(
         "composite",
         {"earth_view": 0.2, "exterior_eva": 0.5, "launch_landing": 0.3},
@@ -146,4 +151,7 @@ class Stock(SourceNode):
     clip_seconds: Positive
     search_days: Days
     archives: Archives
+    payments: PaymentSchedule = Field(
+        description="how the licences and clearances are paid (on licensing by default)"
+    )
     vfx: VfxWork

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import Field
 
 from sim.scenario.cited import SHOOTING_RATIO_SHORT_TAKES, Default, fixed, tri, vfx
-from sim.scenario.quantities import Days, Money, Positive, PositiveDays, Probability, Ratio
-from sim.scenario.sources.spec import NOT_IN_SPACE, SourceNode, SourceSpec, VfxWork
+from sim.scenario.quantities import (
+    Count,
+    Date,
+    Days,
+    Money,
+    Positive,
+    PositiveDays,
+    Probability,
+    Ratio,
+)
+from sim.scenario.sources.spec import (
+    NOT_IN_SPACE,
+    PaymentSchedule,
+    SourceNode,
+    SourceSpec,
+    VfxWork,
+)
 
 DEFAULTS = {
     "vehicle": Default("new_shepard", "Blue Origin New Shepard"),
@@ -58,6 +71,18 @@ DEFAULTS = {
         "undisclosed, negotiated per flyer; $150k deposit (Forbes Japan); mode borrowed"
         " from Virgin Galactic's $450k; max an assumption",
     ),
+    "payments": Default(
+        {
+            "payments": [
+                {"share": 0.056},
+                {"share": 0.278, "refundable_until_days_before": 30},
+                {"share": 0.666, "due_days_before": 30},
+            ]
+        },
+        "Virgin Galactic: a $150k deposit on a $450k seat, $25k of it not refundable, the"
+        " full amount due before flight (CNBC via mondayventures, 2022); Blue Origin also"
+        " takes a $150k refundable deposit (Forbes Japan); the 30 days an assumption",
+    ),
     "max_flights": Default(12, "assumption: the most flights a production would book"),
     "vfx": vfx(
         "composite",
@@ -85,9 +110,9 @@ class Suborbital(SourceNode):
     )
 
     vehicle: str
-    available_from: dt.date | None = None
-    seats_per_flight: int = Field(ge=1, le=100)
-    cameras: int = Field(ge=1, le=50)
+    available_from: Date | None = None
+    seats_per_flight: Count = Field(ge=1, le=100)
+    cameras: Count = Field(ge=1, le=50)
     training_days: Days
     medical_disqualification_probability: Probability
     flight_interval_days: PositiveDays
@@ -99,5 +124,9 @@ class Suborbital(SourceNode):
     weightless_minutes_per_flight: Positive
     shooting_ratio: Ratio
     seat_price_usd: Money
-    max_flights: int = Field(ge=1, le=1000)
+    payments: PaymentSchedule = Field(
+        description="how each flight's seats are paid, from its booking (the track's start,"
+        " then each previous flight) to the flight"
+    )
+    max_flights: Count = Field(ge=1, le=1000)
     vfx: VfxWork
