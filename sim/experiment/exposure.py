@@ -30,7 +30,8 @@ from sim.experiment.results import Results
 from sim.model.register import draw_all
 from sim.model.replication import run_replication
 from sim.model.risks import exposed
-from sim.scenario.schema import RiskEvent, Scenario
+from sim.scenario.risks import RiskEvent
+from sim.scenario.schema import Scenario
 
 #: Reruns per batch handed to a worker.
 RERUN_BATCH = 20

@@ -24,7 +24,7 @@ from sim.model.exchange import converted
 from sim.model.ledger import Ledger
 from sim.model.sampling import sample
 from sim.scenario.dists import Fixed
-from sim.scenario.schema import Production
+from sim.scenario.production import Production
 
 #: Principal photography's share of a fee is paid in instalments this many days apart.
 INSTALMENT_DAYS = 7.0

@@ -17,7 +17,7 @@ import numpy as np
 from sim.core.rng import Stream, Streams
 from sim.model.sampling import sample
 from sim.scenario.dists import DistBase, Fixed
-from sim.scenario.schema import Production
+from sim.scenario.production import Production
 
 
 def draw_rates(production: Production, streams: Streams) -> dict[str, float]:

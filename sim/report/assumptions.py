@@ -14,7 +14,8 @@ from typing import Any
 
 from sim.scenario.cited import Default
 from sim.scenario.defaults import sources_by_path
-from sim.scenario.schema import RiskEvent, Scenario
+from sim.scenario.risks import RiskEvent
+from sim.scenario.schema import Scenario
 
 #: Parts of a scenario that are not assumptions about the world.
 NOT_ASSUMPTIONS = ("simulation", "strategies", "risks")

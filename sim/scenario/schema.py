@@ -9,36 +9,32 @@ its key path rather than stopping at the first.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field
 
 from sim.core.errors import Problem
 from sim.scenario import money
-from sim.scenario.above_line import AboveLineItem
-from sim.scenario.money import CURRENCY_PATTERN
+from sim.scenario.production import Production, basis_problems
 from sim.scenario.quantities import (
     SCENE_KINDS,
     SUM_TOLERANCE,
     Count,
-    Date,
     Days,
     Money,
     Name,
     Node,
     Number,
-    Positive,
     Probability,
     SceneKind,
 )
+from sim.scenario.risks import RiskEvent
 from sim.scenario.sources import (
     CANCELLABLE,
     REGISTRY,
     RESHOOT_SOURCES,
     SOURCES,
     ReshootSource,
-    RiskTarget,
     SourceName,
     Sources,
 )
@@ -60,104 +56,6 @@ class Simulation(Node):
     horizon_days: Number = Field(
         gt=0, le=36_500, description="a replication still running after this counts as late"
     )
-
-
-class Production(Node):
-    """The film as a business: dates, budget and what each day of it costs."""
-
-    title: str = Field(min_length=1, max_length=200, description="the film's working title")
-    start_date: Date = Field(description="day 0 of the simulation: the production starts")
-    deadline_date: Date = Field(description="the delivery date the film must meet")
-    budget_usd: Number = Field(
-        gt=0,
-        description="the budget the film must meet, in the scenario's currency; whole film or"
-        " below the line, as `budget_basis` says",
-    )
-    budget_basis: Literal["whole_film", "below_the_line"] = Field(
-        description="whole_film: the budget covers the film above and below the line, so the"
-        " `above_the_line` fees are charged; below_the_line: the budget and the cost leave the"
-        " above-the-line fees out (the holds are charged either way)"
-    )
-    above_the_line: dict[Name, AboveLineItem] = Field(
-        description="story and rights, producers, director, principal cast: each line a fee and"
-        " its payment pattern; only with budget_basis: whole_film"
-    )
-    currency: str = Field(
-        pattern=CURRENCY_PATTERN,
-        description="ISO code of the scenario's one currency: every amount it states (keys"
-        " ending in _usd included) and every table is in it",
-    )
-    exchange_rates: dict[Annotated[str, StringConstraints(pattern=CURRENCY_PATTERN)], Positive] = (
-        Field(
-            description="units of the scenario's currency per unit of another currency (USD:"
-            " 0.92 in a EUR scenario), a number or a distribution drawn once per replication;"
-            " needed for each currency a value is stated in (the defaults are in USD)"
-        )
-    )
-    overhead_usd_per_day: Money = Field(description="cost of each day until delivery")
-    preproduction_days: Days = Field(description="script, casting, design, previs")
-    hold_usd_per_day: Money = Field(
-        description="what each person of the flying crew (backups too) is paid per day held"
-        " waiting for a launch"
-    )
-    insurance_rate: Probability = Field(
-        description="production insurance premium per dollar of net insurable cost: the flying"
-        " crew's holds, space operations and stage days (post, VFX and overhead excluded)"
-    )
-    financing: Literal["studio", "independent"] = Field(
-        description="studio: the financier guarantees completion itself, no bond and no"
-        " contingency required; independent: a completion guarantor bonds the film, for a fee"
-        " and a contingency it sets"
-    )
-    completion_bond_rate: Probability | None = Field(
-        default=None,
-        description="completion guarantor's fee per dollar of budget; none = the financing's"
-        " (studio 0, independent 3%)",
-    )
-    contingency_share: Probability | None = Field(
-        default=None,
-        description="the contingency the guarantor requires, as a share of the budget; none ="
-        " the financing's (studio 0, independent 10%)",
-    )
-    hold_break_days: Number = Field(
-        ge=0,
-        le=365,
-        description="an announced launch delay longer than this lets the production release the"
-        " crew and pick them up again unpaid; a shorter one is paid as hold days",
-    )
-
-    @property
-    def bond_rate(self) -> float:
-        """The completion bond's fee per dollar of budget: the scenario's, or the financing's."""
-        if self.completion_bond_rate is not None:
-            return self.completion_bond_rate
-        return FINANCING[self.financing].bond_rate
-
-    @property
-    def required_contingency(self) -> float:
-        """The contingency required, as a share of the budget: the scenario's, or by financing."""
-        if self.contingency_share is not None:
-            return self.contingency_share
-        return FINANCING[self.financing].contingency_share
-
-
-@dataclass(frozen=True)
-class Financing:
-    """What a way of financing a film asks of it: the bond's fee and the contingency."""
-
-    bond_rate: float
-    contingency_share: float
-
-
-#: Studio pictures are self-guaranteed (Sunscope): no bond, no contingency a guarantor sets.
-#: An independent film pays the guarantor a fee on the budget, "typically 3-5%" (opiatalk;
-#: Beverly Boy; everything2), and holds the contingency it requires: "the closing guarantee will
-#: also insist on adding a 10% emergency to the budget" (jaerlyd.no), the 10% contingency fund
-#: of crew agreements' budget clauses (Law Insider).
-FINANCING: dict[str, Financing] = {
-    "studio": Financing(bond_rate=0.0, contingency_share=0.0),
-    "independent": Financing(bond_rate=0.03, contingency_share=0.10),
-}
 
 
 class Script(Node):
@@ -184,73 +82,6 @@ class CrewRole(Node):
 
     count: Count = Field(ge=1, le=20, description="people of this role who fly")
     backups: Count = Field(ge=0, le=20, description="backups trained alongside them")
-
-
-class Mitigation(Node):
-    """A response to a risk bought before the production starts: a cost, and a smaller risk.
-
-    Its cost is paid at day 0 by every strategy the risk can strike; its effect is a new chance
-    of the event (on the same random number, so a lower chance removes some of the occurrences
-    and adds none) and scales of its delay and cost.
-    """
-
-    description: str = Field(default="", description="what the production buys")
-    cost_usd: Money = Field(default=0.0, validate_default=True, description="what it costs")
-    probability: Probability | None = Field(
-        default=None, description="the event's chance with it; none = unchanged"
-    )
-    delay_factor: Number = Field(
-        default=1.0, ge=0, le=10, description="scale of the event's delay with it"
-    )
-    cost_factor: Number = Field(default=1.0, ge=0, le=10, description="scale of the event's cost")
-    source: str | None = Field(default=None, description="where the cost and the effect come from")
-
-
-class RiskEvent(Node):
-    """A one-off event of a risk register: a chance, a target, an impact, an owner, responses."""
-
-    description: str = Field(default="", description="what the event is")
-    owner: str = Field(default="", max_length=200, description="who manages the risk")
-    probability: Probability = Field(description="chance it happens in a replication")
-    hits: RiskTarget = Field(description="the production, or the track it strikes")
-    effect: Literal["delay", "cancel", "early_return"] = Field(
-        default="delay",
-        description="delay the track's start, cancel the track, or (orbit only) end the stay"
-        " aboard early",
-    )
-    delay_days: Days = Field(default=0.0, validate_default=True, description="delay if it happens")
-    cost_usd: Money = Field(default=0.0, validate_default=True, description="cost if it happens")
-    return_after_days: Days = Field(
-        default=0.0,
-        validate_default=True,
-        description="early_return: days from the problem, at a uniform moment of the stay, to"
-        " undocking",
-    )
-    source: str | None = Field(
-        default=None, description="where the chance and the impact come from"
-    )
-    mitigations: dict[Name, Mitigation] = Field(
-        default_factory=dict,
-        description="responses the production could buy, each measured against the event as it"
-        " runs in the scenario",
-    )
-    mitigation: Name | None = Field(
-        default=None,
-        description="the one of `mitigations` the production buys (its cost paid, its effect"
-        " applied); none = none",
-    )
-
-    def applied(self) -> Mitigation | None:
-        """The mitigation bought, if any."""
-        return None if self.mitigation is None else self.mitigations[self.mitigation]
-
-    @property
-    def chance(self) -> float:
-        """The event's chance, with the mitigation bought if any."""
-        bought = self.applied()
-        return (
-            self.probability if bought is None or bought.probability is None else bought.probability
-        )
 
 
 class Strategy(Node):
@@ -351,7 +182,7 @@ class Scenario(Node):
                     "script", "no screen minutes at all; give at least one scene kind some minutes"
                 )
             )
-        found += _basis_problems(production) + money.problems(self)
+        found += basis_problems(production) + money.problems(self)
         for name, strategy in self.strategies.items():
             found += self._strategy_problems(name, strategy)
         for name, risk in self.risks.items():
@@ -437,28 +268,6 @@ class Scenario(Node):
                     )
                 )
         return found
-
-
-def _basis_problems(production: Production) -> list[Problem]:
-    """A whole-film budget lists its above-the-line fees; a below-the-line one lists none."""
-    if production.budget_basis == "whole_film" and not production.above_the_line:
-        return [
-            Problem(
-                "production.above_the_line",
-                "a whole_film budget needs its above-the-line fees (story, producers, director,"
-                " cast); list them, or set budget_basis: below_the_line",
-            )
-        ]
-    if production.budget_basis == "below_the_line" and production.above_the_line:
-        return [
-            Problem(
-                "production.budget_basis",
-                "below_the_line leaves the above-the-line fees out, but above_the_line lists "
-                + ", ".join(production.above_the_line)
-                + "; set budget_basis: whole_film or remove the lines",
-            )
-        ]
-    return []
 
 
 def _reshoot_problems(name: str, strategy: Strategy) -> list[Problem]:
