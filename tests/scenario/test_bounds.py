@@ -72,3 +72,8 @@ def test_more_strategies_than_can_be_read_are_refused() -> None:
     assert "strategies" in _refused(data)
     data["strategies"] = {f"s{i}": ground for i in range(40)}
     assert len(scenario_from_data(data).strategies) == 40
+
+
+def test_a_launch_slot_shorter_than_an_hour_is_refused() -> None:
+    """A slot of 1e-9 days holds no launch window: the campaign would only miss slots."""
+    assert "sources.orbit.slot_days" in _refused(tiny_data(sources__orbit__slot_days=1e-9))

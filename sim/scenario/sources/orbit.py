@@ -269,7 +269,11 @@ class Orbit(SourceNode):
         le=90,
         description="no launch when the planned stay would see |beta| above this; none = no cutout",
     )
-    slot_days: Number = Field(gt=0, le=365)
+    slot_days: Number = Field(
+        ge=1 / 24,
+        le=365,
+        description="days a booked slot stays open for attempts: at least an hour (one window)",
+    )
     next_slot_days: PositiveDays
     transit_days: Days
     mission_days: PositiveDays
