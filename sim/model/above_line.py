@@ -4,12 +4,13 @@ The fees are drawn in the opening of a replication (stream ``above_line``, one d
 that is not a fixed number, in the scenario's order), so every strategy of a replication pays
 the same fees (common random numbers); what a strategy changes is when they fall due. They are
 charged at the wrap, once the milestones are known: signing on day 0, the start of principal
-photography when pre-production is done (risk delays included), weekly instalments over
-principal photography up to the last picture in hand, the wrap on that day and delivery on
-delivery. A replication still running at the horizon owes the fees all the same (the deals are
-pay-or-play): what has not fallen due by then is charged on the horizon's day. For the same
-reason each whole fee is committed, not refundable, from signing (the ledger's commitments),
-whenever its instalments are paid.
+photography when pre-production is done (risk delays included), instalments over principal
+photography up to the last picture in hand (paid weekly, booked four weeks to an entry: every
+report reads spend by month, and a long shoot's weekly entries were most of a replication's
+ledger), the wrap on that day and delivery on delivery. A replication still running at the
+horizon owes the fees all the same (the deals are pay-or-play): what has not fallen due by
+then is charged on the horizon's day. For the same reason each whole fee is committed, not
+refundable, from signing (the ledger's commitments), whenever its instalments are paid.
 
 Ledger: ``above_line``, one account per line. Only a `budget_basis: whole_film` scenario lists
 lines, so a below-the-line budget is charged none.
@@ -26,8 +27,9 @@ from sim.model.sampling import sample
 from sim.scenario.dists import Fixed
 from sim.scenario.production import Production
 
-#: Principal photography's share of a fee is paid in instalments this many days apart.
-INSTALMENT_DAYS = 7.0
+#: Principal photography's share of a fee is booked in lots of this many days (four weeks'
+#: instalments each).
+INSTALMENT_DAYS = 28.0
 
 
 def draw_fees(production: Production, streams: Streams, rates: dict[str, float]) -> list[float]:
@@ -60,7 +62,7 @@ def milestone_days(
 
 
 def instalment_days(start: float, end: float) -> list[float]:
-    """The days of principal photography's weekly instalments, from `start` to before `end`.
+    """The days of principal photography's instalment lots, from `start` to before `end`.
 
     One instalment on `start` if photography lasts no time at all.
     """

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from sim.model.above_line import instalment_days, milestone_days
+from sim.model.above_line import INSTALMENT_DAYS, instalment_days, milestone_days
 from sim.model.replication import run_replication
 from sim.scenario.load import scenario_from_data
 from tests.conftest import tiny_data
@@ -24,9 +24,10 @@ def whole_film(**lines: dict) -> dict:
     return tiny_data(production__budget_basis="whole_film", production__above_the_line=lines)
 
 
-def test_instalments_are_weekly_from_the_start_of_photography() -> None:
-    assert instalment_days(100.0, 121.0) == [100.0, 107.0, 114.0]
-    assert instalment_days(100.0, 122.0) == [100.0, 107.0, 114.0, 121.0]
+def test_instalments_come_in_four_week_lots_from_the_start_of_photography() -> None:
+    """A lot every 28 days from the start, up to before the wrap; one if photography is instant."""
+    assert instalment_days(100.0, 156.0) == [100.0, 128.0]
+    assert instalment_days(100.0, 157.0) == [100.0, 128.0, 156.0]
     assert instalment_days(50.0, 50.0) == [50.0]
 
 
@@ -46,13 +47,13 @@ def test_a_fixed_fee_is_charged_whole_on_its_patterns_days(strategy: str) -> Non
     by_day: dict[float, float] = {}
     for entry in entries:
         by_day[entry.day] = by_day.get(entry.day, 0.0) + entry.amount_usd
-    weeks = math.ceil((wrap - start) / 7 - 1e-9)
-    weekly = 0.5 * 7e6 / weeks
+    lots = math.ceil((wrap - start) / INSTALMENT_DAYS - 1e-9)
+    each = 0.5 * 7e6 / lots
     assert by_day[0.0] == pytest.approx(0.7e6)
-    assert by_day[start] == pytest.approx(1.4e6 + weekly)  # start of photography + first week
-    assert by_day[start + 7] == pytest.approx(weekly)
+    assert by_day[start] == pytest.approx(1.4e6 + each)  # start of photography + first lot
+    assert by_day[start + INSTALMENT_DAYS] == pytest.approx(each)
     assert by_day[outcome.delivery_day] == pytest.approx(0.7e6)
-    assert sum(1 for e in entries if e.amount_usd == pytest.approx(weekly)) == weeks
+    assert sum(1 for e in entries if e.amount_usd == pytest.approx(each)) == lots
     assert all(0 <= e.day <= outcome.delivery_day for e in entries)
     committed = [c for c in outcome.ledger.commitments if c.category == "above_line"]
     assert [(c.day, c.amount_usd) for c in committed] == [(0.0, 7e6)]  # pay-or-play
