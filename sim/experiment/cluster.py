@@ -62,7 +62,7 @@ def on_dask(
             if dask == "local":
                 dask = owned.enter_context(
                     distributed.LocalCluster(
-                        n_workers=jobs, threads_per_worker=1, dashboard_address=None
+                        n_workers=jobs, threads_per_worker=1, dashboard_address=":0"
                     )
                 )
             client = owned.enter_context(_connect(distributed, dask))

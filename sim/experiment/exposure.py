@@ -27,6 +27,7 @@ from sim.core.errors import Failure, ReplicationError
 from sim.core.rng import Streams
 from sim.experiment.executors import run_batches
 from sim.experiment.results import Results
+from sim.model.exchange import draw_rates
 from sim.model.register import draw_all
 from sim.model.replication import run_replication
 from sim.model.risks import exposed
@@ -190,7 +191,8 @@ def _register_numbers(
     uniforms = {name: np.empty(n) for name in scenario.risks}
     costs = {name: {m: np.empty(n) for m in e.mitigations} for name, e in scenario.risks.items()}
     for replication in range(n):
-        draws = draw_all(scenario, Streams(seed, replication))
+        streams = Streams(seed, replication)  # the rates too: a cost in another currency
+        draws = draw_all(scenario, streams, draw_rates(scenario.production, streams))
         for name, value in draws.uniforms.items():
             uniforms[name][replication] = value
             for mitigation, cost in draws.mitigation_costs[name].items():

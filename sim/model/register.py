@@ -29,13 +29,6 @@ class Strike:
     return_after_days: float = 0.0
 
 
-def draw_register(
-    scenario: Scenario, streams: Streams, rates: dict[str, float] | None = None
-) -> dict[str, list[Strike]]:
-    """Occurred events by target (see `draw_all`)."""
-    return draw_all(scenario, streams, rates).occurred
-
-
 @dataclass(frozen=True)
 class Draws:
     """A replication's register: what occurred, and the numbers it was drawn from."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sim.model.context import Replication
 from sim.model.register import Strike
 from sim.scenario.schema import Scenario
+from sim.scenario.sources import SOURCES
 
 
 @dataclass(frozen=True)
@@ -28,10 +29,11 @@ NO_IMPACT = Impact()
 def exposed(scenario: Scenario, strategy: str, target: str) -> bool:
     """Whether an event on `target` can strike `strategy` at all.
 
-    The production and the VFX vendor (``cgi``) are part of every film; a source's track is
-    the strategy's when it plans minutes from it or reshoots on it.
+    The production, post-production and the VFX vendor (``cgi``: every film's shots go to it)
+    are part of every film; a source's track is the strategy's when it plans minutes from it or
+    reshoots on it.
     """
-    if target in ("production", "cgi"):
+    if target not in SOURCES or target == "cgi":
         return True
     chosen = scenario.strategies[strategy]
     if chosen.shortfall == "reshoot" and chosen.reshoot_on == target:

@@ -5,8 +5,8 @@ whole, so an interrupted run never leaves a folder that looks finished. It holds
 (`MARKER`) with the folder's identity and the files it holds. An existing folder is replaced
 (`force`) only when its marker is spacesim's and it holds nothing the marker does not list, so
 a user's own folder, or a file a user added to an output folder, is never deleted. A folder
-written before the marker existed is accepted when its ``run.json`` is a spacesim record and it
-holds only the kinds of file spacesim writes.
+written before the marker existed is accepted when its ``run.json`` is a spacesim record (the
+command it names is spacesim's) and it holds only files that spacesim wrote then.
 
 The swap moves the old folder aside and checks its identity again before deleting it: a folder
 created or replaced at the target after the first check is put back, never deleted. Staging
@@ -40,8 +40,26 @@ MARKER = ".spacesim"
 #: The record of how a folder was made; a folder without a marker but with this is an older
 #: spacesim's.
 RUN_RECORD = "run.json"
-#: The kinds of file an older spacesim's output folder holds.
-_OLDER_KINDS = (".png", ".csv", ".json", ".yaml", ".html")
+#: Every file an output folder of spacesim before the marker held (runs and comparisons): the
+#: only files a folder without a marker may hold to be replaced.
+OLDER_FILES = frozenset(
+    {
+        "summary.json",
+        "replications.csv",
+        "scenario.resolved.yaml",
+        "run.json",
+        "report.html",
+        "cost_vs_delivery.png",
+        "s_curves.png",
+        "cost_breakdown.png",
+        "minutes_by_source.png",
+        "drivers.png",
+        "criticality.png",
+        "gantt.png",
+        "compare.csv",
+        "joint_confidence.png",
+    }
+)
 
 
 class OutputError(UsageError):
@@ -104,15 +122,20 @@ def _identity(folder: Path) -> str | None:
 
 
 def _older_identity(folder: Path, entries: list[str]) -> str | None:
-    """A fingerprint of an older spacesim's folder: a run record and only its kinds of file."""
+    """A fingerprint of an older spacesim's folder: its run record and only its files."""
     try:
         record = json.loads((folder / RUN_RECORD).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(record, dict) or not ({"spacesim_version", "runs"} & set(record)):
+    if not (
+        isinstance(record, dict)
+        and "spacesim_version" in record
+        and isinstance(record.get("command"), list)
+        and record["command"][:1] == ["spacesim"]
+    ):
         return None
     paths = [folder / name for name in entries]
-    if not all(p.is_file() and not p.is_symlink() and p.suffix in _OLDER_KINDS for p in paths):
+    if not all(p.name in OLDER_FILES and p.is_file() and not p.is_symlink() for p in paths):
         return None
     digest = hashlib.sha256()
     for path in paths:

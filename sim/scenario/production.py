@@ -15,6 +15,7 @@ from sim.core.errors import Problem
 from sim.scenario.above_line import AboveLineItem
 from sim.scenario.money import CURRENCY_PATTERN
 from sim.scenario.quantities import (
+    LARGEST,
     Date,
     Days,
     Money,
@@ -34,6 +35,7 @@ class Production(Node):
     deadline_date: Date = Field(description="the delivery date the film must meet")
     budget_usd: Number = Field(
         gt=0,
+        le=LARGEST,
         description="the budget the film must meet, in the scenario's currency; whole film or"
         " below the line, as `budget_basis` says",
     )

@@ -25,7 +25,7 @@ def test_a_local_dask_cluster_gives_the_serial_table(tiny_scenario, monkeypatch)
     monkeypatch.setattr(runner, "BATCH_SIZE", 7)  # batches of 7, 7, 7, 7 and 2 replications
     monkeypatch.setattr(dask_cluster, "TASKS_PER_THREAD", 1)  # tasks of 2, 2 and 1 batches
     with LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as cluster:
         done: list[int] = []
         on_dask = run_experiment(
@@ -83,7 +83,7 @@ def test_a_worker_without_spacesim_is_one_line(tiny_scenario, monkeypatch) -> No
 
     monkeypatch.setattr(distributed.Client, "run", cannot)
     with (
-        LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None) as cluster,
+        LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=":0") as cluster,
         pytest.raises(UsageError, match=r"a worker cannot run spacesim \(ModuleNotFound"),
     ):
         run_experiment(tiny_scenario, replications=2, dask=cluster)
@@ -132,7 +132,7 @@ def test_a_port_that_is_no_scheduler_is_one_line(
 def test_a_scheduler_without_workers_is_refused(tiny_scenario, quick_timeout) -> None:
     """A cluster with no worker would wait forever: one line after the timeout instead."""
     with (
-        LocalCluster(n_workers=0, dashboard_address=None) as cluster,
+        LocalCluster(n_workers=0, dashboard_address=":0") as cluster,
         pytest.raises(UsageError, match="no worker joined the scheduler within 2 s"),
     ):
         run_experiment(tiny_scenario, replications=2, dask=cluster)
@@ -143,7 +143,7 @@ def test_losing_every_worker_mid_run_is_one_line(tiny_scenario, quick_timeout, m
     monkeypatch.setattr(runner, "BATCH_SIZE", 5)
     with (
         LocalCluster(
-            n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster,
         pytest.raises(UsageError, match="every worker was lost, none came back"),
     ):

@@ -8,6 +8,7 @@ import pytest
 from sim.analysis.summary import summarise
 from sim.experiment.exposure import measure
 from sim.experiment.runner import run_experiment
+from sim.model.risks import exposed
 from sim.scenario.load import scenario_from_data
 from tests.conftest import tiny_data
 
@@ -113,3 +114,27 @@ def test_an_unknown_bought_mitigation_is_refused() -> None:
     data["risks"]["slip"]["mitigation"] = "backup"
     with pytest.raises(Exception, match=r"risks\.slip\.mitigation"):
         scenario_from_data(data)
+
+
+def test_an_event_on_post_production_strikes_every_strategy() -> None:
+    """Post-production is every film's: its events are measured for every strategy."""
+    scenario = scenario_from_data(tiny_data())
+    assert all(exposed(scenario, name, "post") for name in scenario.strategies)
+    assert all(exposed(scenario, name, "production") for name in scenario.strategies)
+    assert not exposed(scenario, "ground", "orbit")
+
+
+def test_a_mitigation_priced_in_another_currency_is_converted_as_the_model_converts_it() -> None:
+    """EUR film, a slot option quoted in USD: the quick method equals the full rerun."""
+    data = tiny_data()
+    data["production"]["currency"] = "EUR"
+    data["production"]["exchange_rates"] = {"USD": 0.5}
+    data["risks"]["slip"]["mitigations"] = {
+        "slot": {"cost_usd": {"dist": "fixed", "value": 2e6, "currency": "USD"}, "probability": 0.1}
+    }
+    scenario = scenario_from_data(data)
+    results = run_experiment(scenario, replications=20, seed=4)
+    fast, brute = measure(results), measure(results, brute_force=True)
+    for strategy in fast.exposed["slip"]:
+        mine, theirs = fast.bought["slip"]["slot"], brute.bought["slip"]["slot"]
+        assert mine.cost_usd[strategy] == pytest.approx(theirs.cost_usd[strategy], rel=1e-12)

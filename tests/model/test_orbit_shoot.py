@@ -9,7 +9,7 @@ import pytest
 
 from sim.model.aboard import _by_kind, film_aboard
 from sim.model.orbit_shoot import shoot_on_orbit
-from sim.model.register import draw_register
+from sim.model.register import draw_all
 from sim.orbits import TARGETS
 from sim.orbits.geometry import days_since_j2000
 from sim.scenario.load import scenario_from_data
@@ -40,7 +40,7 @@ def shoot(orbit: dict, index: int = 0, *, cut: float = 0.0, risks: dict | None =
     """
     scenario = scenario_from_data(tiny_data(sources__orbit=orbit, risks=risks or {}))
     rep = replication_of(scenario, "orbit", index=index)
-    rep.pending_risks = draw_register(rep.scenario, rep.streams)
+    rep.pending_risks = draw_all(rep.scenario, rep.streams).occurred
     process = rep.env.process(shoot_on_orbit(rep, scenario.sources.orbit, PLAN, stay_cut_days=cut))
     rep.env.run()
     return rep, process.value

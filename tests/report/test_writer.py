@@ -178,7 +178,9 @@ def test_an_older_spacesims_folder_is_replaced_with_force(tmp_path: Path) -> Non
     """A folder without the marker, whose run.json is a spacesim record, can still be replaced."""
     target = tmp_path / "run"
     target.mkdir()
-    (target / "run.json").write_text(json.dumps({"spacesim_version": "0.1.0"}))
+    (target / "run.json").write_text(
+        json.dumps({"command": ["spacesim", "run", "x.yaml"], "spacesim_version": "0.1.0"})
+    )
     (target / "summary.json").write_text("{}")
     _write(target, force=True)
     assert (target / folder.MARKER).exists()
@@ -238,3 +240,19 @@ def test_a_full_disk_is_one_line_naming_the_path(tmp_path: Path, monkeypatch) ->
     ):
         _write(tmp_path / "run", force=False)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_older_looking_folder_with_other_files_is_never_replaced(tmp_path: Path) -> None:
+    """A run.json with spacesim's keys beside a user's own data and scenario: refused, kept."""
+    target = tmp_path / "project"
+    target.mkdir()
+    (target / "run.json").write_text(json.dumps({"runs": [], "spacesim_version": "0.1.0"}))
+    (target / "precious_data.csv").write_text("a,b\n1,2\n")
+    (target / "my_scenario.yaml").write_text("title: mine\n")
+    with pytest.raises(UsageError, match="is not a spacesim output folder"):
+        _write(target, force=True)
+    assert sorted(p.name for p in target.iterdir()) == [
+        "my_scenario.yaml",
+        "precious_data.csv",
+        "run.json",
+    ]
