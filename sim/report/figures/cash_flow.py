@@ -40,7 +40,8 @@ def cash_flow(results: Results) -> Figure:
     for axis, name in zip(axes, names, strict=False):
         bands_ = found[name]
         colour = strategy_colour(results, name)
-        axis.bar(x, millions(bands_["spend_mean_usd"]), color=colour, alpha=0.45, width=0.9)
+        edges = np.arange(len(x) + 1) - 0.5  # one stepped area, not a bar per month: faster
+        axis.stairs(millions(bands_["spend_mean_usd"]), edges, fill=True, color=colour, alpha=0.45)
         axis.fill_between(
             x,
             millions(bands_["spend_p10_usd"]),
