@@ -48,3 +48,8 @@ SHOOTING_RATIO_SHORT_TAKES = tri(
     "assumption: short rehearsed takes with several fixed cameras; bracketed by Space Station 3D's"
     " film-stock ratio of about 2-2.5:1 and The Challenge's digital 36-72:1",
 )
+
+#: A shooting day of the unit (crew, cast, equipment) on a stage or an LED volume alike.
+UNIT_DAY_USD = tri(
+    250e3, 500e3, 1_000e3, "~$500,000 per shooting day for a standard film (BBC via centives.net)"
+)

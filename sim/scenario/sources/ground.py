@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from sim.scenario.cited import Default, tri, vfx
+from sim.scenario.cited import UNIT_DAY_USD, Default, tri, vfx
 from sim.scenario.quantities import Count, Days, LossChance, Money, Probability, SceneKind
 from sim.scenario.sources.spec import (
     KindRates,
@@ -18,12 +18,7 @@ DEFAULTS = {
     "booking_lead_days": tri(
         14, 30, 90, "assumption; Los Angeles stages ran at 90-96% occupancy 2016-2022 (FilmLA)"
     ),
-    "day_cost_usd": tri(
-        250e3,
-        500e3,
-        1_000e3,
-        "~$500,000 per shooting day for a standard film (BBC via centives.net)",
-    ),
+    "day_cost_usd": UNIT_DAY_USD,
     "working_days_per_week": Default(5, "a five-day shooting week"),
     "minutes_per_day": {
         "weightless_interior": tri(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from sim.scenario.cited import Default, tri, vfx
+from sim.scenario.cited import UNIT_DAY_USD, Default, tri, vfx
 from sim.scenario.quantities import Count, Days, Money
 from sim.scenario.sources.spec import (
     KindRates,
@@ -36,12 +36,7 @@ DEFAULTS = {
         "assumption; VP stage occupancy averages below 50% (Production360), against 93-96% for"
         " Los Angeles sound stages (FilmLA)",
     ),
-    "day_cost_usd": tri(
-        250e3,
-        500e3,
-        1_000e3,
-        "~$500,000 per shooting day for a standard film (BBC via centives.net)",
-    ),
+    "day_cost_usd": UNIT_DAY_USD,
     "volume_usd_per_day": tri(
         30e3,
         60e3,
