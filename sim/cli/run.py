@@ -24,18 +24,15 @@ from sim.cli.progress import replications_bar
 from sim.core.errors import UsageError
 from sim.experiment.exposure import measure
 from sim.experiment.runner import run_experiment
+from sim.report.analysis_tables import drivers_table, financing_table, guarantor_table, tracks_table
 from sim.report.record import resolved_scenario_text, run_record
 from sim.report.risk_tables import risk_register_table
 from sim.report.tables import (
     comparison_table,
     decision_table,
-    drivers_table,
-    financing_table,
-    guarantor_table,
     minutes_table,
     shortfall_table,
     top_sheet_table,
-    tracks_table,
 )
 from sim.report.writer import check_target, write_run
 from sim.scenario.load import load_scenario

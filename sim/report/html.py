@@ -16,19 +16,16 @@ from rich.table import Table
 from rich.text import Text
 
 from sim.analysis.records import Summary
+from sim.report.analysis_tables import drivers_table, financing_table, guarantor_table, tracks_table
 from sim.report.assumptions import Assumption, Risk
 from sim.report.risk_tables import risk_register_table
 from sim.report.runs import Run
 from sim.report.tables import (
     comparison_table,
     decision_table,
-    drivers_table,
-    financing_table,
-    guarantor_table,
     minutes_table,
     shortfall_table,
     top_sheet_table,
-    tracks_table,
 )
 
 #: Figures in the order the page tells the story, with what each shows.
