@@ -32,6 +32,11 @@ from sim.scenario.sources.spec import (
 
 DEFAULTS = {
     "vehicle": Default("crew_dragon", "Axiom private missions fly Crew Dragon to the ISS"),
+    "mission": Default(
+        "station_visit",
+        "Axiom's private missions and The Challenge visited the ISS; Inspiration4 (2021),"
+        " Polaris Dawn (2024) and Fram2 (2025) flew free",
+    ),
     "booked_launch_date": Default(None, "none: first slot after training"),
     "seats_per_flight": Default(
         3,
@@ -237,6 +242,10 @@ class Orbit(SourceNode):
     )
 
     vehicle: str
+    mission: Literal["station_visit", "free_flyer"] = Field(
+        description="a visit to a station (a slot, a next visitor) or a free-flying capsule"
+        " (no station: its launch waits for landing weather too)"
+    )
     booked_launch_date: Date | None = Field(
         default=None, description="the booked launch slot; none = first slot after training"
     )
