@@ -196,12 +196,18 @@ def _show(value: Any) -> str:  # noqa: PLR0911 - one shape per distribution kind
         if kind == "uniform":
             return f"uniform(low {_number(value['low'])}, high {_number(value['high'])})"
         if kind == "lognormal":
-            return f"lognormal(mu {value['mu']}, sigma {value['sigma']})"
+            form = ("mu", "sigma") if "mu" in value else ("median", "p90")
+            parts = [f"{key} {_number(value[key])}" for key in form]
+            parts += [f"max {_number(value['max'])}"] if value.get("max") is not None else []
+            return f"lognormal({', '.join(parts)})"
         if kind == "discrete":
             pairs = zip(value["values"], value["probabilities"], strict=True)
             return "discrete(" + ", ".join(f"{_number(v)}: {p:.0%}" for v, p in pairs) + ")"
         if kind == "empirical":
             return "empirical(" + ", ".join(_number(v) for v in value["data"]) + ")"
+        if kind == "mixture":
+            pairs = zip(value["weights"], value["components"], strict=True)
+            return "mixture(" + ", ".join(f"{w:.0%}: {_show(c)}" for w, c in pairs) + ")"
         return kind
     if isinstance(value, dict):
         return "<br>".join(f"{key}: {_show(child)}" for key, child in value.items()) or "none"

@@ -75,6 +75,10 @@ FIRST_STREAMS = [
     "orbit_footage",
     "holds",
     "ground_weather",
+    "led_volume",
+    "vfx_led_volume",
+    "above_line",
+    "exchange",
 ]
 
 

@@ -62,6 +62,13 @@ class Stream(enum.IntEnum):
     vfx_led_volume = 32
     above_line = 33
     exchange = 34
+    launch_window = 35
+    launch_weather_days = 36
+    orbit_flights = 37
+    orbit_readiness = 38
+    orbit_medium = 39
+    suborbital_attempts = 40
+    suborbital_pause = 41
 
 
 class _Seed(ISeedSequence):

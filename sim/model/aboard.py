@@ -7,7 +7,10 @@ For each day of the stay (the docking day first, the undocking day last):
   work by their drawn severity), and less the time cameras are down (failures at the cameras'
   MTBF per filming hour; a spare costs the swap time, with none left the set works on fewer
   cameras);
-- **raw footage** = hours x rolling fraction, until the storage limit if there is one;
+- **raw footage** = hours x rolling fraction, until the raw ceiling if there is one (storage,
+  and on film the stock carried). On film each magazine of L raw hours also costs the reload
+  time T of filming hours, so a filming hour rolls r / (1 + r T / L) hours (a fluid view of
+  "L / r hours of takes, then T to reload");
 - **screen minutes** = raw x 60 / shooting ratio, spread over the planned scene kinds in
   proportion to the plan. Kinds that show the sunlit Earth (`SUNLIT_KINDS`) get only the
   orbital-day part of their share: the eclipse fraction at that day's beta angle (Sumanth 2019)
@@ -45,11 +48,17 @@ class Aboard:
     night: np.ndarray
     dark: np.ndarray
     minutes: dict[SceneKind, np.ndarray]
+    raw: np.ndarray
 
     @property
     def hours_filmed(self) -> float:
         """Filming hours over the stay."""
         return _added(self.hours)
+
+    @property
+    def raw_hours(self) -> float:
+        """Raw footage shot over the stay, in hours."""
+        return _added(self.raw)
 
     @property
     def light_limited_minutes(self) -> float:
@@ -99,15 +108,23 @@ def film_aboard(
 ) -> Aboard:
     """The days of a stay of `stay` days docked at model day `docked`, each with its yield.
 
-    Streams: ``orbit_shooting`` (filming hours per day, rolling fraction, shooting ratio),
-    ``orbit_sickness`` (per flyer: whether sick, for how long, how severely),
-    ``orbit_equipment`` (camera failures). Writes nothing else.
+    Streams: ``orbit_shooting`` (rolling fraction, shooting ratio, then the filming hours of
+    each day), ``orbit_sickness`` (flyer after flyer: whether sick, for how long, how
+    severely), ``orbit_equipment`` (camera MTBF, swap time, then the failures),
+    ``orbit_medium`` (on film, the time to reload a magazine: a stream of its own, so that a
+    film and a digital variant of a scenario share every other draw). Draws whose number
+    follows the stay or the crew come after those of a fixed number, so that strategies with
+    different stays or crews share the rolling fraction, the ratio and the first flyers'
+    sickness (common random numbers). Writes nothing else.
     """
     days = max(1, math.ceil(stay - 1e-9))
     index = np.arange(days)
-    hours = rep.draw(Stream.orbit_shooting, orbit.filming_hours_per_day, days)
     rolling = rep.draw(Stream.orbit_shooting, orbit.rolling_fraction)
     ratio = rep.draw(Stream.orbit_shooting, orbit.shooting_ratio)
+    hours = rep.draw(Stream.orbit_shooting, orbit.filming_hours_per_day, days)
+    reload = 0.0
+    if orbit.magazine_minutes is not None and orbit.reload_hours is not None:
+        reload = rep.draw(Stream.orbit_medium, orbit.reload_hours)
 
     factor = np.clip(stay - index, 0.0, 1.0)
     factor[0] *= orbit.arrival_day_fraction
@@ -118,10 +135,7 @@ def film_aboard(
     sick_per_day, loss_share = _sickness(rep, orbit, days)
     hours = hours * factor * (1.0 - loss_share)
     hours, failures = _camera_time(rep, orbit, hours)
-    raw = hours * rolling
-    if orbit.max_raw_hours is not None:
-        room = np.clip(orbit.max_raw_hours - np.concatenate(([0.0], np.cumsum(raw)[:-1])), 0, None)
-        raw = np.minimum(raw, room)
+    raw = rolled(hours, rolling, orbit.magazine_minutes, reload, orbit.raw_ceiling_hours)
     total = raw * 60.0 / ratio
 
     start = rep.scenario.production.start_date
@@ -140,16 +154,49 @@ def film_aboard(
         night=night,
         dark=dark,
         minutes=minutes,
+        raw=raw,
     )
 
 
+def rolled(
+    hours: np.ndarray,
+    rolling: float,
+    magazine_minutes: float | None,
+    reload_hours: float,
+    ceiling_hours: float | None,
+) -> np.ndarray:
+    """Raw hours shot per day from the filming hours of each day.
+
+    A filming hour rolls `rolling` hours; with magazines of `magazine_minutes`, each load also
+    takes `reload_hours` of filming time, so an hour rolls r / (1 + r T / L). Raw footage
+    stops at `ceiling_hours` (storage, the stock carried), the days in order.
+    """
+    rate = rolling
+    if magazine_minutes is not None and reload_hours > 0 and rolling > 0:
+        rate = rolling / (1.0 + rolling * reload_hours * 60.0 / magazine_minutes)
+    raw = hours * rate
+    if ceiling_hours is not None:
+        before = np.concatenate(([0.0], np.cumsum(raw)[:-1]))
+        raw = np.minimum(raw, np.clip(ceiling_hours - before, 0.0, None))
+    return raw
+
+
 def _sickness(rep: Replication, orbit: Orbit, days: int) -> tuple[np.ndarray, np.ndarray]:
-    """Sick flyers per day, and the share of the crew's work lost to sickness per day."""
+    """Sick flyers per day, and the share of the crew's work lost to sickness per day.
+
+    Each flyer's draws (sick or not, days, severity) follow the previous flyer's, so a crew of
+    n + 1 shares the first n flyers' sickness with a crew of n.
+    """
     flyers = rep.flyers
     stream = rep.streams[Stream.orbit_sickness]
-    sick = stream.random(flyers) < orbit.sickness_probability
-    duration = np.where(sick, rep.draw(Stream.orbit_sickness, orbit.sickness_days, flyers), 0.0)
-    severity = rep.draw(Stream.orbit_sickness, orbit.sick_yield_loss, flyers)
+    sick = np.zeros(flyers, dtype=bool)
+    duration = np.zeros(flyers)
+    severity = np.zeros(flyers)
+    for flyer in range(flyers):
+        sick[flyer] = stream.random() < orbit.sickness_probability
+        days_ill = rep.draw(Stream.orbit_sickness, orbit.sickness_days)
+        severity[flyer] = rep.draw(Stream.orbit_sickness, orbit.sick_yield_loss)
+        duration[flyer] = days_ill if sick[flyer] else 0.0
     rep.drivers.orbit_sick_flyers = float(np.count_nonzero(sick))
     ill = np.clip(duration[None, :] - np.arange(days)[:, None], 0.0, 1.0)  # day x flyer
     lost = (ill * severity[None, :]).sum(axis=1) / max(flyers, 1)

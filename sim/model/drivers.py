@@ -42,9 +42,22 @@ class Drivers:
     """The sampled inputs, counts and milestones of one replication, in column order."""
 
     preproduction_days: float = _days(CAUSE, "drawn pre-production length, risk delays included")
-    training_days: float = _days(CAUSE, "days until the orbital crew was ready")
+    training_days: float = _days(
+        CAUSE, "days from the start of training until the orbital crew was ready"
+    )
     medical_disqualifications: float = _driver(
         "people", CAUSE, "primaries disqualified at the final medical"
+    )
+    backups_flown: float = _driver(
+        "people",
+        CAUSE,
+        "primaries not ready by the booked launch whose trained backup flew instead",
+    )
+    crew_late_days: float = _driver(
+        "days", CAUSE, "days the orbital crew was ready after the booked launch date (0: in time)"
+    )
+    slots_lost_crew: float = _driver(
+        "slots", CAUSE, "booked station slots lost because the crew was not ready by the date"
     )
     slip_days: float = _days(CAUSE, "drawn pre-launch slip")
     launch_day: float = _days(CONSEQUENCE, "day of liftoff")
@@ -53,6 +66,15 @@ class Drivers:
     scrubs_technical: float = _driver("attempts", CAUSE, "attempts scrubbed by a technical problem")
     scrubs_recovery: float = _driver(
         "attempts", CAUSE, "attempts scrubbed by weather in the recovery zones"
+    )
+    scrubs_landing: float = _driver(
+        "attempts", CAUSE, "attempts a free flyer stood down for its landing zones' forecast"
+    )
+    window_hold_minutes: float = _driver(
+        "minutes",
+        CAUSE,
+        "minutes the launch waited inside its window: weather waited out, a technical problem"
+        " recycled",
     )
     slots_missed: float = _driver("slots", CAUSE, "launch slots that closed without a launch")
     launch_days_lost: float = _days(
@@ -66,7 +88,17 @@ class Drivers:
         "days the flying crew was paid to wait: for the launch, suborbital flights that"
         " slipped, zero-g flight days cancelled (see the model's holds)",
     )
-    landing_day: float = _days(CONSEQUENCE, "day of landing")
+    landing_day: float = _days(CONSEQUENCE, "day of landing (of the last orbital flight)")
+    orbit_flights: float = _driver("flights", CONSEQUENCE, "orbital flights flown")
+    orbit_flights_cancelled: float = _driver(
+        "flights",
+        CONSEQUENCE,
+        "orbital flights booked but not flown (nothing left to film, or the segment cancelled):"
+        " they lose what their payment schedule had committed",
+    )
+    flight_interval_days: float = _driver(
+        "days", CAUSE, "days from each orbital flight's landing to the next one's booked launch"
+    )
     orbit_days: float = _driver("days", CAUSE, "days aboard")
     orbit_days_cut: float = _driver(
         "days", CAUSE, "days the next visitor took off the stay after a late launch within the slot"

@@ -1,9 +1,11 @@
 """A scenario's launch opportunities on the model's clock, worked out once per process.
 
-The model counts days from the production's start date at 00:00 UTC. The opportunities are
-the instants the launch site passes through the target orbit's plane (`sim.orbits`); with a
-beta cutout, those whose planned stay would see |beta| above it are dropped. They depend on the
-scenario only, so every replication of every strategy shares one cached calendar.
+The model counts days from the production's start date at 00:00 UTC. A station visit's
+opportunities are the instants the launch site passes through the target orbit's plane
+(`sim.orbits`); with a beta cutout, those whose planned stay would see |beta| above it are
+dropped. A free flyer has no plane to meet: its window opens once a day at the hour it chose
+(`window_opens_utc_hour`). They depend on the scenario only, so every replication of every
+strategy shares one cached calendar.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ class LaunchCalendar:
 
 def calendar_for(scenario: Scenario, orbit: Orbit) -> LaunchCalendar:
     """The launch calendar of `orbit` over the scenario's horizon."""
+    if orbit.mission == "free_flyer":
+        return _daily(scenario.simulation.horizon_days, orbit.window_opens_utc_hour)
     planned_stay = orbit.transit_days.mean + orbit.mission_days.mean
     return _calendar(
         orbit.launch_site,
@@ -71,5 +75,13 @@ def _calendar(
         worst = np.abs(plane.beta_deg(instants[:, None] + steps[None, :])).max(axis=1)
         instants = instants[worst <= cutout_deg]
     days = instants - origin
+    days.flags.writeable = False
+    return LaunchCalendar(days)
+
+
+@functools.lru_cache(maxsize=16)
+def _daily(horizon_days: float, hour_utc: float) -> LaunchCalendar:
+    """One opportunity a day at `hour_utc`, from the production's first day to the horizon."""
+    days = np.arange(0.0, math.floor(horizon_days) + 1.0) + hour_utc / 24.0
     days.flags.writeable = False
     return LaunchCalendar(days)

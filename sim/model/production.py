@@ -1,9 +1,11 @@
 """The production's structure, from day 0 to delivery, and what it has delivered so far.
 
 Pre-production starts at once; a track that prepares from day 0 (the orbital crew's
-training) starts alongside it. When pre-production is done, the VFX vendor opens, the planned
-full-CG shots are released, and every other source's track starts, in the registry's order.
-Each track, when it ends, hands its footage to VFX (clean-up or composite shots) and its
+training) starts alongside it, and its campaign follows its preparation (a booked launch waits
+for the crew, not for the film's pre-production). When pre-production is done, the VFX vendor
+opens, the planned full-CG shots are released, and every other source's track starts, in the
+registry's order. Each track hands its footage to VFX (clean-up or composite shots) when it
+ends, or batch by batch as each is safe (the orbit's flights, at each landing), and its
 shortfall to the strategy's policy: full-CG remakes, a shorter cut, or a reshoot, which starts
 another source's track for the missing scenes it can film (what it cannot film, or still
 misses, goes to the strategy's `reshoot_rest`). Post-production follows the last picture,
@@ -102,6 +104,14 @@ def _track(
     if impact.cancelled:
         if track.cancel is not None:
             track.cancel(rep, parameters, planned)
+    elif track.in_batches is not None:
+        obtained = yield from track.in_batches(
+            rep,
+            parameters,
+            planned,
+            impact.delay_days,
+            lambda batch: _hand_to_vfx(rep, book, source, batch),
+        )
     elif track.campaign is not None:
         obtained = yield from track.campaign(rep, parameters, planned, impact.delay_days)
     book.open_tracks.discard(label)
@@ -111,10 +121,8 @@ def _track(
     for kind, minutes in obtained.items():
         kept.setdefault(source, {})[kind] = kept.get(source, {}).get(kind, 0.0) + minutes
     rep.timeline.mark(rep.env.now, f"{label} done")
-    work = parameters.vfx
-    vfx_minutes = sum(minutes * work.share.get(kind, 0.0) for kind, minutes in obtained.items())
-    if vfx_minutes > 0:
-        _release(rep, book, source, work.shot_class, vfx_minutes)
+    if track.in_batches is None:
+        _hand_to_vfx(rep, book, source, obtained)
     missing = {kind: planned[kind] - obtained[kind] for kind in planned}
     strategy = rep.strategy
     target = strategy.reshoot_on
@@ -126,6 +134,17 @@ def _track(
             missing = {kind: m for kind, m in missing.items() if kind not in again}
     _settle(rep, book, source, sum(missing.values()))
     book.done_days[source] = rep.env.now
+
+
+def _hand_to_vfx(
+    rep: Replication, book: Book, source: str, footage: dict[SceneKind, float]
+) -> None:
+    """Release the VFX shots that `footage` (minutes per kind) of `source` needs, now."""
+    parameters: Any = rep.scenario.sources.of(source)
+    work = parameters.vfx
+    vfx_minutes = sum(minutes * work.share.get(kind, 0.0) for kind, minutes in footage.items())
+    if vfx_minutes > 0:
+        _release(rep, book, source, work.shot_class, vfx_minutes)
 
 
 def _settle(rep: Replication, book: Book, origin: str, minutes: float) -> None:

@@ -18,6 +18,7 @@ from sim.scenario.dists import (
     Fixed,
     Gamma,
     Lognormal,
+    Mixture,
     Normal,
     Pert,
     Triangular,
@@ -70,7 +71,13 @@ def _triangular(dist: Triangular, rng: np.random.Generator) -> float:
 
 def _lognormal(dist: Lognormal, rng: np.random.Generator) -> float:
     mu, sigma = dist.log_params
-    return math.exp(mu + sigma * rng.standard_normal())
+    value = math.exp(mu + sigma * rng.standard_normal())
+    return value if dist.max is None or value <= dist.max else dist.max
+
+
+def _lognormals(dist: Lognormal, rng: np.random.Generator, n: int) -> np.ndarray:
+    values = rng.lognormal(dist.log_params[0], dist.log_params[1], n)
+    return values if dist.max is None else np.minimum(values, dist.max)
 
 
 def _gamma(dist: Gamma, rng: np.random.Generator) -> float:
@@ -110,6 +117,18 @@ def _bernoulli(dist: Bernoulli, rng: np.random.Generator, n: int) -> np.ndarray:
     return np.where(hits, _draw(dist.then, rng, n), 0.0)
 
 
+def _mixture(dist: Mixture, rng: np.random.Generator, n: int) -> np.ndarray:
+    """A uniform per draw picks the component; every component draws `n`, the picked one kept.
+
+    Drawing every component (as `bernoulli` draws its `then` whether it hits or not) makes a
+    draw consume the same random numbers whichever component it picks, so a changed weight or
+    component leaves the draws after it on the stream where they were.
+    """
+    pick = np.searchsorted(dist.cumulative, rng.random(n), side="right")
+    draws = np.stack([_draw(component, rng, n) for component in dist.components])
+    return draws[pick, np.arange(n)]
+
+
 def _discrete(dist: Discrete, rng: np.random.Generator, n: int) -> np.ndarray:
     # what `rng.choice(len(values), n, p=probabilities)` does, less its checks
     index = np.searchsorted(dist.cumulative, rng.random(n), side="right")
@@ -138,9 +157,10 @@ _MANY: dict[type, Callable[[Any, np.random.Generator, int], np.ndarray]] = {
         dist.min + (dist.max - dist.min) * rng.beta(dist.alpha, dist.beta, n)
     ),
     Normal: _truncated_normal,
-    Lognormal: lambda dist, rng, n: rng.lognormal(dist.log_params[0], dist.log_params[1], n),
+    Lognormal: _lognormals,
     Gamma: lambda dist, rng, n: rng.gamma(dist.shape, dist.scale, n),
     Bernoulli: _bernoulli,
+    Mixture: _mixture,
     Discrete: _discrete,
     Empirical: lambda dist, rng, n: np.asarray(dist.data, dtype=float)[
         rng.integers(0, len(dist.data), n)

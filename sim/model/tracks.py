@@ -30,6 +30,13 @@ Campaign = Callable[
     [Replication, Any, dict[SceneKind, float], float],
     Generator[simpy.Event, object, dict[SceneKind, float]],
 ]
+#: What a batched campaign hands over as each batch of footage is safe: minutes per kind.
+HandOff = Callable[[dict[SceneKind, float]], None]
+#: A campaign that hands its footage over in batches: a `Campaign` with the hand-off last.
+BatchedCampaign = Callable[
+    [Replication, Any, dict[SceneKind, float], float, HandOff],
+    Generator[simpy.Event, object, dict[SceneKind, float]],
+]
 #: Work a track does from day 0, alongside pre-production: (context, parameters, the
 #: pre-production done event) -> a process that ends when the campaign may start.
 Preparation = Callable[[Replication, Any, simpy.Event], Generator[simpy.Event, object, None]]
@@ -53,10 +60,19 @@ class Track:
     #: What cancelling it costs; none = nothing is committed before it runs (stock's licences
     #: are paid on licensing).
     cancel: Cancellation | None = None
+    #: Replaces `campaign` where the footage is safe in batches (orbit: at each flight's
+    #: landing): each batch goes to VFX then, rather than all of it when the track ends.
+    in_batches: BatchedCampaign | None = None
 
 
 TRACKS: dict[str, Track] = {
-    "orbit": Track(Stream.vfx_orbit, fly_to_orbit, prepare=train_for_orbit, cancel=cancel_orbit),
+    "orbit": Track(
+        Stream.vfx_orbit,
+        fly_to_orbit,
+        prepare=train_for_orbit,
+        cancel=cancel_orbit,
+        in_batches=fly_to_orbit,
+    ),
     "suborbital": Track(Stream.vfx_suborbital, fly_suborbital, cancel=cancel_suborbital),
     "parabolic": Track(Stream.vfx_parabolic, fly_parabolic, cancel=cancel_parabolic),
     "ground": Track(Stream.vfx_ground, shoot_ground, cancel=cancel_ground),

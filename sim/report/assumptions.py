@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sim.scenario.cited import Default
-from sim.scenario.defaults import sources_by_path
+from sim.scenario.defaults import defaults_for, sources_by_path
 from sim.scenario.risks import RiskEvent
 from sim.scenario.schema import Scenario
 
@@ -49,7 +49,7 @@ class Risk:
 def assumptions(scenario: Scenario) -> list[Assumption]:
     """Every assumption of `scenario`, in the order of the scenario file."""
     data = scenario.model_dump(mode="json", by_alias=True, exclude_none=True)
-    cited = sources_by_path()
+    cited = sources_by_path(defaults_for(data)[0])  # the vehicles' profiles' citations too
     found: list[Assumption] = []
     for key, value in data.items():
         if key not in NOT_ASSUMPTIONS:

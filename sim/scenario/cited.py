@@ -46,7 +46,7 @@ SHOOTING_RATIO_SHORT_TAKES = tri(
     8,
     20,
     "assumption: short rehearsed takes with several fixed cameras; bracketed by Space Station 3D's"
-    " film-stock ratio of about 2-2.5:1 and The Challenge's digital 36-72:1",
+    " film-stock ratio of about 2-2.5:1 and The Challenge's digital 38-77:1",
 )
 
 #: A shooting day of the unit (crew, cast, equipment) on a stage or an LED volume alike.

@@ -1,7 +1,8 @@
 """Every default of a scenario, with the public source it comes from: one table, no other.
 
 The loader lays the user's file over this table (`merged`), so a scenario may leave out any
-key that has a default here. The sections of the film are declared here; each source's
+key that has a default here; a source's vehicle profile is laid between its defaults and the
+file (`defaults_for`). The sections of the film are declared here; each source's
 defaults are declared beside its schema (`sim.scenario.sources`) and gathered from the
 registry. Distribution defaults carry their citation into the resolved scenario as a
 ``source`` key.
@@ -9,8 +10,10 @@ registry. Distribution defaults carry their citation into the resolved scenario 
 
 from __future__ import annotations
 
+import difflib
 from typing import Any
 
+from sim.core.errors import Problem
 from sim.scenario import money
 from sim.scenario.cited import Default, fixed, tri
 from sim.scenario.quantities import SCENE_KINDS
@@ -119,6 +122,69 @@ def _copy(value: Any) -> Any:
     if isinstance(value, list):
         return [_copy(child) for child in value]
     return value
+
+
+def defaults_for(data: Any) -> tuple[dict[str, Any], list[Problem]]:
+    """The defaults table for a scenario: each source's vehicle profile and choices laid over it.
+
+    A source with vehicles (`SourceSpec.vehicles`) takes the profile of the vehicle the file
+    names, or of its default vehicle, and each choice key (`SourceSpec.choices`: the orbit's
+    medium and mission) the defaults of the value the file gives, or of its default: source
+    defaults < the vehicle's profile < the choices < the file (laid on by `merged`).
+    A vehicle that is no profile's is a problem, listing the known ones; the source then keeps
+    its own defaults, so the rest of the file is still checked.
+
+    Args:
+        data: plain data read from a scenario file (not changed).
+
+    Returns:
+        The table to pass to `merged` and `sources_by_path`, and the problems found.
+    """
+    given = data.get("sources") if isinstance(data, dict) else None
+    table = dict(DEFAULTS)
+    sources = dict(DEFAULTS["sources"])
+    problems = []
+    for name, spec in REGISTRY.items():
+        node = given.get(name) if isinstance(given, dict) else None
+        if spec.choices:
+            sources[name] = _chosen(spec, node)
+        if not spec.vehicles:
+            continue
+        vehicle = node.get("vehicle") if isinstance(node, dict) else None
+        if vehicle is None:
+            vehicle = spec.defaults["vehicle"].value
+        elif not isinstance(vehicle, str):
+            continue  # not a name at all: the schema says so
+        profile = spec.vehicles.get(vehicle)
+        if profile is None:
+            problems.append(Problem(f"sources.{name}.vehicle", _unknown(vehicle, spec.vehicles)))
+            continue
+        sources[name] = {**spec.defaults, **profile.defaults(), **_chosen(spec, node, base={})}
+        if vehicle != spec.defaults["vehicle"].value:  # the choice cites its profile's record
+            sources[name]["vehicle"] = Default(vehicle, f"{profile.label}: {profile.citation}")
+    table["sources"] = sources
+    return table, problems
+
+
+def _chosen(spec: Any, node: Any, base: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The defaults each choice key of a source (`SourceSpec.choices`) brings, over `base`.
+
+    A value the key does not know brings nothing: the schema refuses it with the allowed ones.
+    """
+    chosen = dict(spec.defaults if base is None else base)
+    for key, options in spec.choices.items():
+        value = node.get(key) if isinstance(node, dict) else None
+        if value is None:
+            value = spec.defaults[key].value
+        if isinstance(value, str):
+            chosen.update(options.get(value, {}))
+    return chosen
+
+
+def _unknown(vehicle: str, known: Any) -> str:
+    close = difflib.get_close_matches(vehicle, list(known), n=1, cutoff=0.6)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return f"unknown vehicle '{vehicle}'{hint}; known: {', '.join(known)}"
 
 
 def merged(user: Any, defaults: Any = None) -> Any:

@@ -236,6 +236,9 @@ class Lognormal(DistBase):
     sigma: float | None = Field(default=None, gt=0)
     median: float | None = Field(default=None, gt=0)
     p90: float | None = Field(default=None, gt=0)
+    max: float | None = Field(
+        default=None, gt=0, description="a cap: a draw above it counts as it (none: no cap)"
+    )
 
     @model_validator(mode="after")
     def _one_form(self) -> Lognormal:
@@ -258,19 +261,28 @@ class Lognormal(DistBase):
         median, p90 = float(self.median or 0), float(self.p90 or 0)
         return math.log(median), math.log(p90 / median) / Z90
 
+    def _moment(self, k: int) -> float:
+        """E[min(X, max)^k]: the lognormal's k-th moment below the cap, the cap's above."""
+        mu, sigma = self.log_params
+        raw = math.exp(k * mu + (k * sigma) ** 2 / 2)
+        if self.max is None:
+            return raw
+        cut = math.log(self.max)
+        below = NormalDist().cdf((cut - mu - k * sigma**2) / sigma)
+        above = 1.0 - NormalDist().cdf((cut - mu) / sigma)
+        return raw * below + self.max**k * above
+
     @property
     def mean(self) -> float:  # noqa: D102
-        mu, sigma = self.log_params
-        return math.exp(mu + sigma**2 / 2)
+        return self._moment(1)
 
     @property
     def variance(self) -> float:  # noqa: D102
-        mu, sigma = self.log_params
-        return (math.exp(sigma**2) - 1) * math.exp(2 * mu + sigma**2)
+        return self._moment(2) - self._moment(1) ** 2
 
     @property
     def support(self) -> tuple[float, float]:  # noqa: D102
-        return (0.0, math.inf)
+        return (0.0, math.inf if self.max is None else self.max)
 
 
 class Gamma(DistBase):
@@ -380,6 +392,57 @@ class Empirical(DistBase):
         return (min(self.data), max(self.data))
 
 
+class Mixture(DistBase):
+    """One of `components`, chosen with the matching `weights` (which sum to 1).
+
+    ``{dist: mixture, weights: [0.8, 0.2], components: [0, {dist: lognormal, median: 90,
+    p90: 400}]}`` is "on time four times in five, otherwise a slip of months". A plain number
+    as a component is a point mass (here: no slip at all).
+    """
+
+    dist: Literal["mixture"]
+    weights: list[float] = Field(min_length=2, max_length=20)
+    components: list[Dist] = Field(min_length=2, max_length=20)
+
+    @model_validator(mode="after")
+    def _matching(self) -> Mixture:
+        if len(self.weights) != len(self.components):
+            raise ValueError(
+                f"{len(self.weights)} weights but {len(self.components)} components; "
+                "give one weight per component"
+            )
+        if any(w < 0 for w in self.weights):
+            raise ValueError("weights must be >= 0")
+        total = sum(self.weights)
+        if abs(total - 1) > 1e-6:
+            raise ValueError(f"weights sum to {total:g}; they must sum to 1")
+        if any(component.currency is not None for component in self.components):
+            raise ValueError("a component cannot carry a currency; give it on the mixture")
+        return self
+
+    @functools.cached_property
+    def cumulative(self) -> tuple[float, ...]:
+        """The cumulative weights, each over the last (as `Discrete.cumulative`)."""
+        running = list(itertools.accumulate(self.weights))
+        return tuple(w / running[-1] for w in running)
+
+    @property
+    def mean(self) -> float:  # noqa: D102
+        return sum(w * c.mean for w, c in zip(self.weights, self.components, strict=True))
+
+    @property
+    def variance(self) -> float:  # noqa: D102
+        second = sum(
+            w * (c.variance + c.mean**2) for w, c in zip(self.weights, self.components, strict=True)
+        )
+        return max(0.0, second - self.mean**2)
+
+    @property
+    def support(self) -> tuple[float, float]:  # noqa: D102
+        ends = [c.support for w, c in zip(self.weights, self.components, strict=True) if w > 0]
+        return (min(low for low, _ in ends), max(high for _, high in ends))
+
+
 def _as_mapping(value: Any) -> Any:
     """A plain number is shorthand for a fixed value."""
     if isinstance(value, int | float) and not isinstance(value, bool):
@@ -412,6 +475,7 @@ DIST_KINDS: dict[str, type[DistBase]] = {
     "bernoulli": Bernoulli,
     "discrete": Discrete,
     "empirical": Empirical,
+    "mixture": Mixture,
 }
 
 Dist = Annotated[
@@ -424,9 +488,11 @@ Dist = Annotated[
     | Gamma
     | Bernoulli
     | Discrete
-    | Empirical,
+    | Empirical
+    | Mixture,
     Field(discriminator="dist"),
     BeforeValidator(_as_mapping),
 ]
 
 Bernoulli.model_rebuild()
+Mixture.model_rebuild()

@@ -1,5 +1,8 @@
 """Loading a scenario: YAML text -> plain data -> defaults laid under it -> `Scenario`.
 
+The defaults laid under a file are the sources' own with the profile of each source's vehicle
+over them (`sim.scenario.defaults.defaults_for`): a value the file sets always wins.
+
 Pydantic's errors become spacesim's in `sim.scenario.messages`: one line per problem with the
 key path as the user wrote it, and the line it is on (`sim.scenario.yaml_text`).
 """
@@ -14,7 +17,7 @@ import yaml
 from pydantic import ValidationError
 
 from sim.core.errors import Problem, ScenarioError
-from sim.scenario.defaults import merged
+from sim.scenario.defaults import defaults_for, merged
 from sim.scenario.messages import problems_from
 from sim.scenario.schema import Scenario
 from sim.scenario.yaml_text import parse
@@ -65,10 +68,15 @@ def scenario_from_data(data: Any, file: str = "<scenario>") -> Scenario:
     """
     if not isinstance(data, dict):
         raise ScenarioError(file, [Problem("", "the top level must be a mapping of sections")])
+    defaults, refused = defaults_for(data)
     try:
-        scenario = Scenario.model_validate(merged(data))
+        scenario = Scenario.model_validate(merged(data, defaults))
     except ValidationError as error:
-        raise ScenarioError(file, problems_from(error)) from None
+        named = {problem.path for problem in refused}  # an unknown vehicle, told once
+        found = [problem for problem in problems_from(error) if problem.path not in named]
+        raise ScenarioError(file, refused + found) from None
+    if refused:
+        raise ScenarioError(file, refused)
     problems = scenario.problems()
     if problems:
         raise ScenarioError(file, problems)

@@ -94,6 +94,13 @@ class Strategy(Node):
     crew: dict[Name, CrewRole] | None = Field(
         default=None, description="who flies in this strategy; none = the scenario's crew"
     )
+    orbit_flights: Count | None = Field(
+        default=None,
+        ge=1,
+        le=20,
+        description="orbital flights this strategy flies its crew on, each filming what the"
+        " earlier ones missed; none = sources.orbit.flights",
+    )
     shortfall: Literal["cgi", "cut", "reshoot"] = Field(
         default="cgi",
         description="cgi: remake missing minutes as full-CG shots; cut: release a shorter film;"
@@ -244,6 +251,16 @@ class Scenario(Node):
                         )
                     )
         found += _reshoot_problems(name, strategy)
+        if strategy.orbit_flights is not None and "orbit" not in strategy.planned_minutes(
+            self.script
+        ):
+            found.append(
+                Problem(
+                    f"strategies.{name}.orbit_flights",
+                    "the strategy plans no minutes in orbit, so it flies no orbital flight;"
+                    " give orbit a share of the split or remove orbit_flights",
+                )
+            )
         crew_path = f"strategies.{name}.crew" if strategy.crew is not None else "crew"
         crew = self.crew_for(name)
         planned: set[str] = set(strategy.planned_minutes(self.script))

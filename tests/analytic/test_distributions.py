@@ -28,11 +28,26 @@ CASES = [
     {"dist": "normal", "mean": 10, "sd": 4, "low": 8, "high": 20},
     {"dist": "lognormal", "mu": 2.58, "sigma": 0.52},
     {"dist": "lognormal", "median": 3.0, "p90": 5.0},
+    {"dist": "lognormal", "mu": 5.1, "sigma": 0.99, "max": 1000},
     {"dist": "gamma", "shape": 2.5, "scale": 4},
     {"dist": "bernoulli", "p": 0.3},
     {"dist": "bernoulli", "p": 0.2, "then": {"dist": "uniform", "low": 60, "high": 365}},
     {"dist": "discrete", "values": [1, 2, 3], "probabilities": [0.5, 0.3, 0.2]},
     {"dist": "empirical", "data": [1, 2, 2, 15, 8, 2, 0, 0, 0, 0]},
+    {
+        "dist": "mixture",
+        "weights": [0.17, 0.83],
+        "components": [0, {"dist": "lognormal", "mu": 4.5, "sigma": 0.6}],
+    },
+    {
+        "dist": "mixture",
+        "weights": [0.5, 0.3, 0.2],
+        "components": [
+            {"dist": "normal", "mean": 5, "sd": 1},
+            {"dist": "uniform", "low": 20, "high": 40},
+            {"dist": "triangular", "min": 0, "mode": 1, "max": 8},
+        ],
+    },
 ]
 ADAPTER = TypeAdapter(Dist)
 
@@ -125,3 +140,53 @@ def test_draws_made_without_numpy_equal_numpys_bit_for_bit(kind: str) -> None:
         assert sample(dist, ours) == _numpy_draw(dist, theirs, None)
         assert np.array_equal(sample(dist, ours, 7), _numpy_draw(dist, theirs, 7))
         assert ours.random() == theirs.random()
+
+
+def test_mixture_moments_by_hand() -> None:
+    """Weights 1/4, 3/4 on 0 and uniform(0, 8): mean 3, E[X^2] = 3/4 * 64/3 = 16, var 7."""
+    dist = ADAPTER.validate_python(
+        {
+            "dist": "mixture",
+            "weights": [0.25, 0.75],
+            "components": [0, {"dist": "uniform", "low": 0, "high": 8}],
+        }
+    )
+    assert dist.mean == pytest.approx(3.0)
+    assert dist.variance == pytest.approx(7.0)
+    assert dist.support == (0.0, 8.0)
+    draws = sample(dist, np.random.default_rng(5), N)
+    assert np.mean(draws == 0) == pytest.approx(0.25, abs=4 * math.sqrt(0.25 * 0.75 / N))
+
+
+def test_a_mixture_draw_uses_the_same_numbers_whatever_it_picks() -> None:
+    """Changing the weights changes which component is kept, never the stream's next number."""
+    draws = []
+    for weights in ([0.9, 0.1], [0.1, 0.9], [0.0, 1.0]):
+        dist = ADAPTER.validate_python(
+            {
+                "dist": "mixture",
+                "weights": weights,
+                "components": [0, {"dist": "lognormal", "mu": 1, "sigma": 0.5}],
+            }
+        )
+        rng = np.random.default_rng(11)
+        one = sample(dist, rng)
+        draws.append((one, rng.random()))
+        again = np.random.default_rng(11)
+        assert sample(dist, again, 1)[0] == one  # one draw is a size-1 draw, bit for bit
+    assert len({after for _, after in draws}) == 1
+    assert draws[2][0] > 0  # weight 0 on the point mass: never picked
+
+
+@pytest.mark.parametrize(
+    ("spec", "words"),
+    [
+        ({"weights": [0.5, 0.6], "components": [0, 1]}, "sum to 1.1"),
+        ({"weights": [0.5, 0.5], "components": [0, 1, 2]}, "2 weights but 3 components"),
+        ({"weights": [1.5, -0.5], "components": [0, 1]}, ">= 0"),
+    ],
+)
+def test_a_mixture_that_does_not_add_up_is_refused(spec: dict, words: str) -> None:
+    """Weights must match the components one for one and sum to 1."""
+    with pytest.raises(ValueError, match=words):
+        ADAPTER.validate_python({"dist": "mixture", **spec})

@@ -154,6 +154,8 @@ def _cancelled_orbit(launch_after_days: int, **orbit):
                 "seat_price_usd": 50e6,
                 "mission_fee_usd": 10e6,
                 "booked_launch_date": (start + dt.timedelta(days=launch_after_days)).isoformat(),
+                # planned back from the date, the 100-day training starts on day 0
+                "readiness_margin_days": launch_after_days - 100,
                 **orbit,
             },
             risks={"cancelled": {"probability": 1, "hits": "orbit", "effect": "cancel"}},

@@ -81,7 +81,13 @@ def test_a_suborbital_slip_is_held_when_short_and_released_when_long(
 ) -> None:
     """Every flight slips `slip` days: 3 are paid per flight, 12 (over the 10-day break) none."""
     split = WEIGHTLESS_ONLY | {"weightless_interior": {"suborbital": 1}}
-    settings = {"slip_days": slip, "grounding_probability": 0, "available_from": "2027-01-04"}
+    settings = {
+        "slip_days": slip,
+        "grounding_probability": 0,
+        "available_from": "2027-01-04",
+        "weather_scrub_probability": 0,  # no flight-day scrubs: the slip's hold alone
+        "technical_scrub_probability": 0,
+    }
     for outcome in flights("suborbital", settings, split):
         flown = outcome.drivers.suborbital_flights
         assert flown >= 1

@@ -7,7 +7,13 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from sim.model.launch import MIN_STAY_SHARE, RECYCLE_SLACK_DAYS, Liftoff, launch_campaign
+from sim.model.launch import (
+    MIN_STAY_SHARE,
+    RECYCLE_SLACK_DAYS,
+    Liftoff,
+    WeatherChain,
+    launch_campaign,
+)
 from sim.model.launch_calendar import calendar_for
 from sim.orbits import SITES, TARGETS, launch_opportunities
 from sim.orbits.geometry import days_since_j2000
@@ -49,6 +55,7 @@ CALM = {
     "technical_scrub_probability": 0,
     "recovery_zone_hold_probability": 0,
     "slip_days": 0,
+    "weather_persistence": 0,
 }
 
 #: A slot open all year whose late launches the station absorbs: no stay is cut short.
@@ -216,3 +223,114 @@ def test_a_visit_left_with_too_short_a_stay_waits_for_the_next_slot() -> None:
     assert rep.drivers.slots_missed == 1
     assert liftoff.day == calendar.next_at_or_after(75.0 + 14 + 30)
     assert liftoff.stay_cut_days == 0.0
+
+
+#: A free flyer with a four-hour window opening at 01:00 UTC, nothing in the way.
+FREE = {
+    **CALM,
+    "mission": "free_flyer",
+    "window_minutes": 240,
+    "window_opens_utc_hour": 1.0,
+    "landing_weather_scrub_probability": 0,
+}
+
+
+def test_a_free_flyer_has_a_window_a_day_at_its_hour() -> None:
+    """No plane to meet: one opportunity a day at the chosen hour, whatever the target."""
+    scenario = scenario_with(FREE)
+    days = calendar_for(scenario, scenario.sources.orbit).days
+    assert days[:5] == pytest.approx([k + 1 / 24 for k in range(5)])
+    assert days.size == scenario.simulation.horizon_days + 1
+
+
+def test_a_free_flyer_keeps_trying_and_its_stay_is_never_cut() -> None:
+    """Every March window scrubbed: no slot closes, nothing comes off the stay; it flies 1 April."""
+    orbit = {**FREE, **STORMY_MARCH, "mission": "free_flyer", "window_minutes": 0, "slot_days": 1}
+    liftoff, rep, calendar = liftoff_of({**orbit, "landing_weather_scrub_probability": 0}, 75.0)
+    assert liftoff.day == calendar.next_at_or_after(87.0) == pytest.approx(87 + 1 / 24)
+    assert liftoff.stay_cut_days == 0.0
+    assert rep.drivers.slots_missed == 0
+    assert rep.drivers.scrubs_weather == 87 - 75
+
+
+def test_weather_that_clears_inside_the_window_holds_the_launch() -> None:
+    """Weather violating at every opening, clearing in 20 minutes: a 20-minute hold, day one."""
+    orbit = {**FREE, "weather_scrub_probability": 1, "weather_clear_minutes": 20}
+    rep, calendar = campaign(orbit)
+    assert rep.timeline.first("launch").day == pytest.approx(
+        calendar.next_at_or_after(20.0) + 20 / 1440
+    )
+    assert rep.drivers.window_hold_minutes == 20
+    assert rep.drivers.launch_attempts == 1
+    assert rep.drivers.scrubs_weather == 0
+
+
+def test_weather_that_outlasts_the_window_scrubs_the_day() -> None:
+    """Clearing in 300 minutes with a 240-minute window: every day is scrubbed."""
+    orbit = {**FREE, "weather_scrub_probability": 1, "weather_clear_minutes": 300}
+    rep, _ = campaign(orbit, horizon=60)
+    assert rep.timeline.first("launch") is None
+    assert rep.drivers.scrubs_weather == rep.drivers.launch_attempts > 0
+
+
+@pytest.mark.parametrize(("hold", "launches"), [(30, True), (239, True), (241, False)])
+def test_a_technical_problem_is_recycled_inside_the_window_when_there_is_time(
+    hold: float, launches: bool
+) -> None:
+    """A problem every count: held `hold` minutes if that fits in the 240, scrubbed if not."""
+    orbit = {**FREE, "technical_scrub_probability": 1, "technical_hold_minutes": hold}
+    rep, calendar = campaign(orbit, horizon=60)
+    launch = rep.timeline.first("launch")
+    if launches:
+        assert launch.day == pytest.approx(calendar.next_at_or_after(20.0) + hold / 1440)
+        assert rep.drivers.window_hold_minutes == hold
+    else:
+        assert launch is None
+        assert rep.drivers.scrubs_technical == rep.drivers.launch_attempts > 0
+
+
+def test_weather_and_a_technical_hold_together_wait_for_the_longer() -> None:
+    """Weather clearing in 20 minutes while a problem takes 45: liftoff 45 minutes in."""
+    orbit = {
+        **FREE,
+        "weather_scrub_probability": 1,
+        "weather_clear_minutes": 20,
+        "technical_scrub_probability": 1,
+        "technical_hold_minutes": 45,
+    }
+    rep, _ = campaign(orbit)
+    assert rep.drivers.window_hold_minutes == 45
+    assert rep.drivers.launch_attempts == 1
+
+
+def test_landing_weather_stands_a_free_flyer_down_but_not_a_station_visit() -> None:
+    """A certain bad landing forecast: the free flyer never goes; a station visit ignores it."""
+    rep, _ = campaign({**FREE, "landing_weather_scrub_probability": 1}, horizon=60)
+    assert rep.timeline.first("launch") is None
+    assert rep.drivers.scrubs_landing == rep.drivers.launch_attempts > 0
+    visit, _ = campaign({**CALM, "landing_weather_scrub_probability": 1})
+    assert visit.drivers.launch_attempts == 1
+    assert visit.drivers.scrubs_landing == 0
+
+
+def test_an_instantaneous_window_is_never_held() -> None:
+    """The station visit's default window is 0: a violation that clears in a minute scrubs."""
+    orbit = {**CALM, "weather_scrub_probability": 1, "weather_clear_minutes": 1e-3, **OPEN_YEAR}
+    rep, _ = campaign(orbit, horizon=60)
+    assert rep.timeline.first("launch") is None
+    assert scenario_with(CALM).sources.orbit.window_minutes.mean == 0
+
+
+@pytest.mark.parametrize("persistence", [0.0, 0.4, 0.9])
+def test_the_weather_chain_carries_the_last_day_on_with_the_persistence_to_the_k(
+    persistence: float,
+) -> None:
+    """After a bad day, k days on: p + r^k (1-p); after a good one: p (1 - r^k)."""
+    p = 0.25
+    chain = WeatherChain(persistence)
+    assert chain.chance(p, 3.0) == p  # nothing seen yet
+    assert chain.observe(3.0, 0.0, p)  # a uniform of 0 is bad whatever the chance
+    for k in (0.98, 1.0, 2.0, 30.0):
+        assert chain.chance(p, 3.0 + k) == pytest.approx(p + persistence**k * (1 - p))
+    assert not chain.observe(5.0, 1.0 - 1e-12, p)
+    assert chain.chance(p, 6.0) == pytest.approx(p * (1 - persistence))

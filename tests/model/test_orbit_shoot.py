@@ -246,3 +246,20 @@ def test_early_returns_come_at_uniform_moments_of_the_stay() -> None:
         rep, _ = shoot(FIXED, index, risks=early_return(1.0, after=0.0))
         shares.append(rep.drivers.orbit_days / 12)
     assert np.mean(shares) == pytest.approx(0.5, abs=3 * np.sqrt(1 / 12 / 200))
+
+
+def test_a_free_flyer_has_no_next_visitor_and_pays_no_station() -> None:
+    """A free flyer: a late launch cuts nothing, and the only bill is the seats.
+
+    No mission fee and no person-day charges: those are a station's; the capsule's costs are
+    in its seat (charter) price.
+    """
+    rep, _ = shoot({**FIXED, "mission": "free_flyer", "extension_days": 3}, cut=4)
+    assert rep.drivers.orbit_days == 12 + 3
+    assert rep.drivers.orbit_days_cut == 0
+    costs = rep.ledger.by_category()
+    assert costs["seats"] == 2 * 50e6
+    assert costs.get("fees", 0.0) == 0.0
+    names = [m.name for m in rep.timeline.milestones]
+    assert "in orbit" in names
+    assert "docking" not in names

@@ -209,7 +209,11 @@ def test_a_reshoot_costs_its_flights_and_time() -> None:
 @pytest.mark.parametrize(
     ("strategy", "changes", "blocked_by"),
     [
-        ("mixed", {"sources__suborbital": {"flight_interval_days": 3650}}, "suborbital"),
+        (
+            "mixed",
+            {"sources__suborbital": {"flight_interval_days": 3650, "flights_per_year": None}},
+            "suborbital",
+        ),
         ("mixed", {"sources__parabolic": {"flight_cancel_probability": 1}}, "parabolic"),
         (
             "ground",
@@ -235,7 +239,7 @@ def test_pathological_scenarios_stop_at_the_horizon_with_the_reason(
 
 
 def test_twice_the_vfx_team_speeds_up_only_the_films_waiting_on_vfx() -> None:
-    """Same seed, 10 artists then 20, replication by replication.
+    """Same seed, 40 artists then 80, replication by replication.
 
     The CGI-heavy film waits on its full-CG shots, so every replication delivers earlier; the
     stage film's few clean-up shots finish well inside the edit, so every replication delivers
@@ -251,7 +255,7 @@ def test_twice_the_vfx_team_speeds_up_only_the_films_waiting_on_vfx() -> None:
     strategies = {"cgi_heavy": {"split": everything}, "stage": {"split": stage}}
     small, large = (
         scenario_from_data(tiny_data(strategies=strategies, sources__cgi={"artists": artists}))
-        for artists in (10, 20)
+        for artists in (40, 80)
     )
     for index in range(25):
         heavy = [run_replication(s, "cgi_heavy", 7, index) for s in (small, large)]

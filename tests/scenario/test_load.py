@@ -93,7 +93,7 @@ def test_the_resolved_scenario_loads_back_equal(tiny_scenario, tmp_path: Path) -
             {"sources__cgi": {"shot_seconds": {"dist": "weibull", "k": 2}}},
             "film.yaml: sources.cgi.shot_seconds: 'weibull' is not a distribution; use one of: "
             "fixed, uniform, triangular, pert, normal, lognormal, gamma, bernoulli, discrete, "
-            "empirical",
+            "empirical, mixture",
         ),
         (
             {"sources__cgi": {"artists": 0}},

@@ -1,4 +1,7 @@
-"""Orbit: seats on a crewed mission to a station (or a free-flying capsule), and its defaults."""
+"""Orbit: seats on a crewed mission to a station or a free-flying capsule.
+
+Its cited defaults, media and mission types are in `sim.scenario.sources.orbit_defaults`.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from pydantic import Field, field_validator, model_validator
 
 from sim.orbits import site_of, target_of
 from sim.orbits.geometry import argument_of_latitude_sine
-from sim.scenario.cited import Default, fixed, tri, vfx
+from sim.scenario.dists import Dist
 from sim.scenario.quantities import (
     Count,
     Date,
@@ -22,6 +25,7 @@ from sim.scenario.quantities import (
     Probability,
     Ratio,
 )
+from sim.scenario.sources.orbit_defaults import DEFAULTS, MEDIA, MISSIONS
 from sim.scenario.sources.spec import (
     NOT_IN_SPACE,
     PaymentSchedule,
@@ -29,202 +33,11 @@ from sim.scenario.sources.spec import (
     SourceSpec,
     VfxWork,
 )
+from sim.scenario.vehicles.orbit import PROFILES as VEHICLES
+from sim.scenario.vehicles.orbit import OrbitVehicle
 
-DEFAULTS = {
-    "vehicle": Default("crew_dragon", "Axiom private missions fly Crew Dragon to the ISS"),
-    "mission": Default(
-        "station_visit",
-        "Axiom's private missions and The Challenge visited the ISS; Inspiration4 (2021),"
-        " Polaris Dawn (2024) and Fram2 (2025) flew free",
-    ),
-    "booked_launch_date": Default(None, "none: first slot after training"),
-    "seats_per_flight": Default(
-        3,
-        "Axiom's Crew Dragon flights carry three private astronauts beside a professional"
-        " commander (Ax-1 to Ax-4); Soyuz MS-19 flew two guests beside its commander (TASS)",
-    ),
-    "training_days": tri(
-        90,
-        134,
-        365,
-        "Soyuz tourists ~3 months (CNN); The Challenge 24 May-5 Oct 2021 = 134 days"
-        " (newizv.ru, RussianSpaceWeb); Axiom's 'yearlong' programme"
-        " (Business Insider 2025)",
-    ),
-    "training_usd_per_flyer": fixed(
-        0, "included in the seat price (Axiom: 'roughly $70 million' incl. training)"
-    ),
-    "medical_disqualification_probability": Default(
-        0.06,
-        "New Shepard NS-38 illness swap, 1 of 17 crewed flights; Crew-3 minor medical"
-        " issue among ~20 Dragon flights",
-    ),
-    "slip_days": Default(
-        {"dist": "lognormal", "mu": 2.58, "sigma": 0.52},
-        "fitted to Ax-1 9 d, Ax-3 9 d, Polaris Dawn 14 d and Ax-4 27 d of pre-launch slip"
-        " (clickorlando, space.com, indiatvnews, phys.org)",
-    ),
-    "weather_scrub_probability": tri(
-        0.05,
-        0.18,
-        0.60,
-        "45th Weather Squadron forecasts from >95% to 40% favourable; Eastern Range"
-        " 1988-99: weather delayed 29% of attempts (Maier, AMS 1999)",
-    ),
-    "technical_scrub_probability": fixed(
-        0.15,
-        "technical stand-downs of Crew-6, Crew-10, Ax-3, Polaris Dawn and Ax-4 in ~20"
-        " crewed Dragon campaigns (NASA, spacepolicyonline)",
-    ),
-    "recovery_zone_hold_probability": fixed(
-        0.15,
-        "ocean-zone weather delayed Crew-1, Crew-3 and Polaris Dawn (brevardtimes, wtsp,"
-        " phys.org); low confidence",
-    ),
-    "recycle_days": Default(
-        {"dist": "discrete", "values": [1, 2, 3], "probabilities": [0.5, 0.3, 0.2]},
-        "observed turnarounds: 24 h (Crew-11, Polaris Dawn, Ax-3), 48 h (Crew-10),"
-        " ~72 h (Demo-2, Crew-6)",
-    ),
-    "weather_scrub_probability_by_month": Default(
-        None, "none: no public monthly table in our sources; give your range's climatology"
-    ),
-    "launch_site": Default(
-        "ksc", "Crew Dragon crews launch from Kennedy LC-39A (Ax-1 to Ax-4, SpaceX)"
-    ),
-    "target": Default("iss", "the ISS: Axiom's private missions and The Challenge all went to it"),
-    "launch_node": Default(
-        "ascending",
-        "ISS launches from the Cape and Baikonur head north-east: one instantaneous"
-        " window a day (Ax-3, mynews13)",
-    ),
-    "beta_cutout_deg": Default(
-        None,
-        "none: off unless asked; visiting vehicles avoid high-beta seasons of up to"
-        " ~75 degrees (raumfahrer.net)",
-    ),
-    "slot_days": Default(
-        14.0, "assumption: how long a visiting-vehicle slot at the station stays open"
-    ),
-    "next_slot_days": tri(
-        30,
-        60,
-        120,
-        "assumption; the ISS re-planning of 14 May 2025 moved Ax-4 from 29 May to 8 Jun"
-        " (space.com) and Ax-2's stay was cut by a launch slip",
-    ),
-    "transit_days": fixed(
-        1.0, "Crew Dragon docks about a day after launch (Ax-3); Soyuz in 3.5 h (MS-19)"
-    ),
-    "mission_days": fixed(12, "The Challenge: 12 days aboard the ISS (TASS)"),
-    "stay_margin_days": tri(
-        0,
-        2,
-        5,
-        "assumption; a launch delay cut Ax-2's stay from 10 to 8 days (SeraData), while"
-        " a pre-launch re-plan moves the whole slot (Ax-4, 14 May 2025)",
-    ),
-    "extension_days": tri(
-        0,
-        4,
-        7,
-        "return weather extended Ax-1 by 7 days, Ax-3 and Ax-4 by 4 (CNN, space.com,"
-        " Hindustan Times)",
-    ),
-    "filming_hours_per_day": tri(
-        6,
-        8,
-        10,
-        "~8 h of work per ISS day (DLR, via DW); Ax-1 private astronauts ~14 h of"
-        " scheduled activities (CNN)",
-    ),
-    "arrival_day_fraction": Default(
-        0.5,
-        "assumption; The Challenge docked 3 h 27 min after launch, at 12:22 UTC"
-        " (Interfax), leaving half a day",
-    ),
-    "departure_day_fraction": Default(
-        0.5, "assumption: packing and undocking preparations take half the last day"
-    ),
-    "days_off_per_week": Default(
-        0, "Ax-1's private astronauts had ~14 h of activities every day (CNN)"
-    ),
-    "rolling_fraction": fixed(
-        0.34,
-        "derived: The Challenge shot 'more than 30' hours raw (Deadline) in 12 days of"
-        " ~8 filming hours, docking and undocking days at half: 30 / (11 x 8) = 0.34",
-    ),
-    "shooting_ratio": tri(
-        36,
-        45,
-        72,
-        "derived: The Challenge, 30 h raw for 25-50 screen minutes (Deadline, CBS, intlecity)",
-    ),
-    "sickness_probability": Default(
-        0.67, "67% of first-flight Shuttle crew (Davis et al. 1988, Taylor & Francis)"
-    ),
-    "sickness_days": tri(
-        1, 2, 3, "severe cases up to 72 h, subsided by day 4 (Oman et al. 1986, NTRS)"
-    ),
-    "sick_yield_loss": Default(
-        {"dist": "discrete", "values": [0.25, 0.5, 1.0], "probabilities": [0.49, 0.34, 0.17]},
-        "severity mix of first-flight space sickness: 48% mild, 34% moderate, 17% severe"
-        " (Davis et al. 1988, Taylor & Francis; mild rounded up to sum to 1); the loss per"
-        " severity is an assumption",
-    ),
-    "cameras_in_use": Default(
-        1, "The Challenge: the director ran camera, lighting and sound himself (intlecity)"
-    ),
-    "spare_cameras": Default(1, "assumption: one spare body carried up"),
-    "camera_mtbf_hours": fixed(
-        500,
-        "assumption: no public failure rate for cinema cameras aboard; radiation faults"
-        " (dead pixels, resets) are known but not rated",
-    ),
-    "camera_swap_hours": fixed(1, "assumption: an hour to swap and set up a spare"),
-    "max_raw_hours": Default(
-        None, "none: storage was no limit for The Challenge's 30+ hours raw (Deadline)"
-    ),
-    "footage_loss_probability": Default(
-        0.0,
-        "none reported: no crewed return has lost its footage; set your own (e.g. a"
-        " capsule or drive loss)",
-    ),
-    "seat_price_usd": tri(
-        55e6,
-        70e6,
-        75e6,
-        "Ax-1 $55M per seat (The Verge); Axiom 2025 'roughly $70 million' (Business Insider)",
-    ),
-    "mission_fee_usd": fixed(
-        10e6, "NASA 2021 price list: $5.2M crew support + $4.8M integration (The Register)"
-    ),
-    "payments": Default(
-        {
-            "payments": [
-                {"share": 0.25},
-                {"share": 0.25, "due_days_before": 180},
-                {"share": 0.5, "due_days_before": 30},
-            ]
-        },
-        "seats and mission fee: a quarter at booking, not refundable, carrying the training"
-        " (a training-only contract cost up to $20M against ~$77M for the flight, Takamatsu"
-        " 2015, russianspacenews); milestone payments before the flight, from a $2M down"
-        " payment on $20M, four paid over 21 months (Enomoto v. Space Adventures, Justia"
-        " 2008); nothing refunded when the client withdraws (Space Adventures via space.com"
-        " 2008); the instalments' days are assumptions",
-    ),
-    "person_day_usd": Default(
-        {"dist": "uniform", "low": 90_000, "high": 166_000},
-        "NASA 2021 price list: $88k-164k per person-day of pre-staged supplies + $2k of"
-        " food (The Register)",
-    ),
-    "vfx": vfx(
-        "composite",
-        {"weightless_interior": 0.3, "earth_view": 0.2, "exterior_eva": 0.5, "launch_landing": 0.3},
-        "assumption: station clutter, screens and rigs to clean from real plates",
-    ),
-}
+#: The longest a day's launch window can stay open.
+MINUTES_PER_DAY = 1440
 
 
 class Orbit(SourceNode):
@@ -239,15 +52,32 @@ class Orbit(SourceNode):
         cancellable=True,
         flies_crew=True,
         defaults=DEFAULTS,
+        vehicles=VEHICLES,
+        choices={"medium": MEDIA, "mission": MISSIONS},
     )
 
-    vehicle: str
+    vehicle: OrbitVehicle = Field(
+        description="the spacecraft: its profile's cited defaults replace the orbit defaults"
+        " they name (Crew Dragon's are the defaults themselves)"
+    )
     mission: Literal["station_visit", "free_flyer"] = Field(
         description="a visit to a station (a slot, a next visitor) or a free-flying capsule"
         " (no station: its launch waits for landing weather too)"
     )
     booked_launch_date: Date | None = Field(
-        default=None, description="the booked launch slot; none = first slot after training"
+        default=None,
+        description="the booked launch slot: the crew's training is planned back from it;"
+        " none = the first slot after training and pre-production",
+    )
+    flights: Count = Field(
+        ge=1,
+        le=20,
+        description="orbital flights the crew flies (a strategy's orbit_flights overrides it):"
+        " each films what the earlier ones missed, the crew trained once",
+    )
+    flight_interval_days: Days = Field(
+        description="days from one flight's landing to the next flight's first launch"
+        " opportunity, slips included (a later flight draws no programme slip)"
     )
     seats_per_flight: Count = Field(
         ge=1, le=10, description="seats for the film's flyers on one flight, backups staying home"
@@ -255,8 +85,30 @@ class Orbit(SourceNode):
     training_days: Days
     training_usd_per_flyer: Money
     medical_disqualification_probability: Probability
+    training_plan_percentile: Probability = Field(
+        gt=0,
+        lt=1,
+        description="with a booked launch: the percentile of training_days the programme is"
+        " planned for, counted back from the date",
+    )
+    readiness_margin_days: Number = Field(
+        ge=0,
+        le=365,
+        description="with a booked launch: days of slack planned between the end of training"
+        " and the date",
+    )
+    shortest_training_days: Number = Field(
+        ge=0,
+        le=3650,
+        description="with a booked launch too close for the plan: the shortest programme the"
+        " training can be compressed to",
+    )
     slip_days: Days
-    weather_scrub_probability: FractionDist
+    weather_scrub_probability: FractionDist = Field(
+        description="chance the pad weather violates the launch rules at the window's opening,"
+        " drawn once per campaign (the weather squadron's forecast): with an instantaneous"
+        " window every violation is a scrub, with a longer one it may clear in time"
+    )
     technical_scrub_probability: FractionDist
     recovery_zone_hold_probability: FractionDist
     weather_scrub_probability_by_month: list[Probability] | None = Field(
@@ -267,6 +119,33 @@ class Orbit(SourceNode):
         " given it replaces weather_scrub_probability (e.g. the range's climatology)",
     )
     recycle_days: PositiveDays
+    window_minutes: Days = Field(
+        description="minutes a day's launch window stays open: a pad-weather violation that"
+        " clears, or a technical problem fixed, before it closes holds the launch instead of"
+        " scrubbing it; 0 = instantaneous; left out: the mission's"
+    )
+    weather_clear_minutes: Positive = Field(
+        description="minutes until a pad-weather violation at the window's opening clears"
+    )
+    weather_persistence: Probability = Field(
+        lt=1,
+        description="day-to-day correlation of the weather (pad, recovery zones, landing):"
+        " after a bad day the next is bad with p + r(1-p) instead of p; 0 = independent days",
+    )
+    technical_hold_minutes: Positive = Field(
+        description="minutes to clear a technical problem found in the count; longer than"
+        " what is left of the window: a scrub"
+    )
+    landing_weather_scrub_probability: FractionDist = Field(
+        description="free flyer only: per attempt, the chance the forecast for the landing"
+        " (splashdown) zones at the planned return stands the launch down"
+    )
+    window_opens_utc_hour: Number = Field(
+        ge=0,
+        lt=24,
+        description="free flyer only: the hour (UTC) its daily window opens; a station visit's"
+        " windows follow the target's plane",
+    )
     launch_site: str = Field(description="a named site (ksc, baikonur, west_texas) or LAT,LON")
     target: str = Field(description="a named target orbit (iss) or INC,RAAN,EPOCH[,ALTITUDE_KM]")
     launch_node: Literal["ascending", "descending", "both"] = Field(
@@ -299,8 +178,35 @@ class Orbit(SourceNode):
         description="share of a full filming day left on the undocking day"
     )
     days_off_per_week: Count = Field(ge=0, le=3, description="days without filming each week")
-    rolling_fraction: FractionDist
-    shooting_ratio: Ratio
+    medium: Literal["digital", "film"] = Field(
+        description="what the cameras aboard record on: digital (cards, a ratio of tens to one)"
+        " or film (magazines to reload and a stock carried, a ratio of 2-3 to one); it sets"
+        " the defaults of shooting_ratio, magazine_minutes, reload_hours and magazines_carried"
+    )
+    rolling_fraction: FractionDist = Field(
+        description="hours the cameras roll per filming hour aboard"
+    )
+    shooting_ratio: Ratio = Field(
+        description="raw footage per screen minute; left out: the medium's"
+    )
+    magazine_minutes: Number | None = Field(
+        default=None,
+        gt=0,
+        le=600,
+        description="raw minutes one magazine (load) holds; each load costs reload_hours of"
+        " filming time; left out: the medium's (digital: none)",
+    )
+    reload_hours: Hours | None = Field(
+        default=None,
+        description="filming hours lost to change a magazine; left out: the medium's",
+    )
+    magazines_carried: Count | None = Field(
+        default=None,
+        ge=1,
+        le=10_000,
+        description="loads of stock carried up: raw footage stops at magazines_carried x"
+        " magazine_minutes; left out: the medium's (digital: none)",
+    )
     sickness_probability: Probability
     sickness_days: Days
     sick_yield_loss: FractionDist
@@ -314,14 +220,48 @@ class Orbit(SourceNode):
     footage_loss_probability: Probability = Field(
         description="chance that the footage shot aboard is lost before it is safe on the ground"
     )
-    seat_price_usd: Money
-    mission_fee_usd: Money
+    seat_price_usd: Money = Field(
+        description="per flyer and flight: a station visit's seat, or a free flyer's share of"
+        " the charter"
+    )
+    mission_fee_usd: Money = Field(
+        description="per flight, the station's charge for a visit (a free flyer pays none)"
+    )
     payments: PaymentSchedule = Field(
         description="how the seats and the mission fee are paid, from the crew's booking at"
         " the production's start to the launch, and what a cancellation loses"
     )
-    person_day_usd: Money
+    person_day_usd: Money = Field(
+        description="per person-day aboard a station, charged at landing (a free flyer pays none)"
+    )
     vfx: VfxWork
+
+    @model_validator(mode="after")
+    def _stock_needs_a_load(self) -> Orbit:
+        if self.magazines_carried is not None and self.magazine_minutes is None:
+            raise ValueError(
+                "magazines_carried is set but magazine_minutes is not; give the raw minutes one"
+                " magazine holds (IMAX 15/70: 3, 35 mm 1,000 ft: 11)"
+            )
+        return self
+
+    @property
+    def raw_ceiling_hours(self) -> float | None:
+        """Raw footage a stay can shoot at most: storage, and the film stock carried, if any."""
+        limits = [self.max_raw_hours] if self.max_raw_hours is not None else []
+        if self.magazines_carried is not None and self.magazine_minutes is not None:
+            limits.append(self.magazines_carried * self.magazine_minutes / 60.0)
+        return min(limits) if limits else None
+
+    @field_validator("window_minutes")
+    @classmethod
+    def _window_within_a_day(cls, value: Dist) -> Dist:
+        if value.support[1] > MINUTES_PER_DAY:
+            raise ValueError(
+                f"a window can reach {value.support[1]:g} minutes; a day's launch window lasts"
+                f" at most {MINUTES_PER_DAY:,} minutes (the next day's is another attempt)"
+            )
+        return value
 
     @field_validator("launch_site")
     @classmethod

@@ -13,9 +13,15 @@ from sim.scenario.sources.spec import (
     SourceSpec,
     VfxWork,
 )
+from sim.scenario.vehicles.parabolic import PROFILES as VEHICLES
+from sim.scenario.vehicles.parabolic import Aircraft
 
 DEFAULTS = {
-    "operator": Default("zero_g", "Zero-G G-FORCE ONE (Boeing 727)"),
+    "vehicle": Default(
+        "g_force_one",
+        "Zero Gravity Corporation's G-FORCE ONE (Boeing 727); the parabolic defaults are its"
+        " own, and another aircraft's profile replaces them (sim/scenario/vehicles/parabolic.py)",
+    ),
     "booking_lead_days": tri(30, 60, 120, "assumption: a single aircraft with a tourist schedule"),
     "parabolas_per_flight": Default(15, "15 parabolas per Zero-G flight (27east)"),
     "weightless_seconds_per_parabola": tri(
@@ -82,9 +88,13 @@ class Parabolic(SourceNode):
         cancellable=True,
         flies_crew=False,
         defaults=DEFAULTS,
+        vehicles=VEHICLES,
     )
 
-    operator: str
+    vehicle: Aircraft = Field(
+        description="the zero-g aircraft: its profile's cited defaults replace the parabolic"
+        " defaults they name (G-Force One's are the defaults themselves)"
+    )
     booking_lead_days: Days
     parabolas_per_flight: Count = Field(ge=1, le=100)
     weightless_seconds_per_parabola: Positive

@@ -10,7 +10,7 @@ is derived from the registry these make (`sim.scenario.sources`).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from pydantic import Field, model_validator
@@ -24,6 +24,7 @@ from sim.scenario.quantities import (
     SceneKind,
     ShotClass,
 )
+from sim.scenario.vehicles import VehicleProfile
 
 #: Why no space source can deliver ordinary drama.
 NOT_IN_SPACE = "ground drama is shot on the ground"
@@ -49,6 +50,12 @@ class SourceSpec:
     flies_crew: bool
     #: Its keys' defaults (`sim.scenario.cited.Default`), by key.
     defaults: Mapping[str, Any]
+    #: The vehicles its ``vehicle`` key may name, each a profile of cited defaults laid
+    #: between `defaults` and the file (`sim.scenario.vehicles`); empty: no ``vehicle`` key.
+    vehicles: Mapping[str, VehicleProfile] = field(default_factory=dict)
+    #: Keys that choose a set of defaults, as the vehicle does: by key, each value's cited
+    #: defaults, laid over the vehicle's profile (the orbit's ``medium`` and ``mission``).
+    choices: Mapping[str, Mapping[str, Mapping[str, Any]]] = field(default_factory=dict)
 
 
 class SourceNode(Node):

@@ -1,15 +1,29 @@
-"""Suborbital: seats on flights flown at the operator's cadence, and their defaults."""
+"""Suborbital: seats on flights flown at the operator's cadence, and their defaults.
+
+The cadence is the operator's: a drawn gap between flights, its mean set year by year by
+`flights_per_year` (or one gap for all years, or the dates of a `manifest`); on flight day each
+attempt can be scrubbed by the weather or a technical problem and recycled; the operator's
+announced `pause` ends on a drawn day, no earlier than announced.
+"""
 
 from __future__ import annotations
 
-from pydantic import Field
+import datetime as dt
+import itertools
+from typing import Annotated
+
+from pydantic import AfterValidator, Field, field_validator
 
 from sim.scenario.cited import SHOOTING_RATIO_SHORT_TAKES, Default, fixed, tri, vfx
+from sim.scenario.dists import DistBase
 from sim.scenario.quantities import (
     Count,
     Date,
     Days,
+    FractionDist,
     Money,
+    Node,
+    Number,
     Positive,
     PositiveDays,
     Probability,
@@ -22,12 +36,26 @@ from sim.scenario.sources.spec import (
     SourceSpec,
     VfxWork,
 )
+from sim.scenario.vehicles.suborbital import PROFILES as VEHICLES
+from sim.scenario.vehicles.suborbital import SuborbitalVehicle
 
 DEFAULTS = {
-    "vehicle": Default("new_shepard", "Blue Origin New Shepard"),
-    "available_from": Default(
-        "2028-01-30",
-        "New Shepard paused on 30 Jan 2026 'for at least two years' (Astronomy.com, CGTN)",
+    "vehicle": Default(
+        "new_shepard",
+        "Blue Origin New Shepard; the suborbital defaults are its own, and another vehicle's"
+        " profile replaces them (sim/scenario/vehicles/suborbital.py)",
+    ),
+    "available_from": Default(None, "none: the pause decides when the fleet flies again"),
+    "pause": Default(
+        {
+            "since": "2026-01-30",
+            "at_least_days": 730,
+            "overrun_days": {"dist": "triangular", "min": 0, "mode": 180, "max": 730},
+        },
+        "New Shepard paused on 30 Jan 2026 'for at least two years' (Astronomy.com, CGTN);"
+        " the overrun an assumption shaped on Virgin Galactic's 2021-23 pause, announced on"
+        " 14 Oct 2021 as 8-10 months (CNBC via aerotime) and flown again on 25 May 2023,"
+        " about ten months later than that (its mean here)",
     ),
     "seats_per_flight": Default(6, "six seats, every one a window seat (Blue Origin)"),
     "cameras": Default(3, "assumption: fixed cameras plus one handheld"),
@@ -42,12 +70,45 @@ DEFAULTS = {
         65,
         110,
         "derived: gaps between crewed New Shepard flights 2021-2025, min 29, median 65.5,"
-        " max 110 days",
+        " max 110 days (its shape; flights_per_year sets its mean)",
     ),
+    "flights_per_year": Default(
+        {2028: 4, 2029: 7},
+        "fitted to New Shepard's return after its 2022-23 grounding: the 3 gaps after NS-25"
+        " (19 May 2024) averaged 94 days (~4 flights a year), the 6 of 2025 50 days (~7 a"
+        " year) (space.com, SpaceNews, starlust); 2028 taken as the return year, an assumption",
+    ),
+    "manifest": Default(None, "none announced for after the pause"),
     "slip_days": Default(
-        {"dist": "empirical", "data": [1, 2, 2, 15, 8, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]},
-        "the 16 crewed New Shepard flights 2021-2025: NS-18 +1, NS-19 +2, NS-20 +2,"
-        " NS-21 +15, NS-33 +8, NS-37 +2 days, no slip reported for the others",
+        {"dist": "empirical", "data": [0, 0, 0, 6, 0, 0, 0, 0, 0]},
+        "fitted to the 9 crewed New Shepard flights 2021-2024, moved before the crew's"
+        " flight days: NS-20 +6 days (crew change, 23 to 29 Mar 2022; India Today), none"
+        " reported for the others; the flight-day moves are scrubs (below)",
+    ),
+    "weather_scrub_probability": tri(
+        0.05,
+        0.18,
+        0.46,
+        "fitted to the 13 flight-day attempts of the 9 crewed flights 2021-2024: 3 wind"
+        " scrubs (NS-18, NS-19, NS-20; fox29, Spaceflight Now, India Today), mean 3/13; the"
+        " spread about a binomial's 90% interval",
+    ),
+    "technical_scrub_probability": tri(
+        0.0,
+        0.04,
+        0.19,
+        "fitted to the same 13 attempts: 1 technical scrub (NS-21, a backup system, 2 days"
+        " before flight; Fox Weather), mean 1/13",
+    ),
+    "weather_recycle_days": Default(
+        {"dist": "empirical", "data": [1, 2, 2]},
+        "NS-18 waited 1 day for the wind, NS-19 and NS-20 2 days (fox29, Spaceflight Now,"
+        " India Today)",
+    ),
+    "technical_recycle_days": Default(
+        {"dist": "empirical", "data": [1, 15]},
+        "NS-24 (uncrewed, Dec 2023) flew the day after a ground-system scrub (The Verge);"
+        " NS-21 15 days after its backup-system scrub (Fox Weather, urdupoint)",
     ),
     "grounding_probability": Default(
         1 / 17,
@@ -92,6 +153,37 @@ DEFAULTS = {
 }
 
 
+#: The years a `flights_per_year` may name.
+YEARS = (1950, 2200)
+
+
+def _can_fly(dist: DistBase) -> DistBase:
+    """Refuse a scrub chance that can reach 1: every attempt scrubbed, the flight never goes."""
+    if dist.support[1] >= 1:
+        raise ValueError(
+            "an attempt scrubbed for certain would never fly; keep the chance below 1"
+            " (0.99 at most)"
+        )
+    return dist
+
+
+#: The chance an attempt is scrubbed: a fraction that stays below 1.
+ScrubChance = Annotated[FractionDist, AfterValidator(_can_fly)]
+
+
+class Pause(Node):
+    """The operator's announced pause: no flights from `since` for at least `at_least_days`."""
+
+    since: Date = Field(description="the day the operator stopped flying")
+    at_least_days: Number = Field(
+        ge=0, le=36_500, description="the pause's announced length (its least)"
+    )
+    overrun_days: Days = Field(
+        description="days beyond the announced length before flights resume (drawn once per"
+        " replication)"
+    )
+
+
 class Suborbital(SourceNode):
     """Seats on suborbital flights flown at the operator's cadence."""
 
@@ -107,16 +199,56 @@ class Suborbital(SourceNode):
         cancellable=True,
         flies_crew=True,
         defaults=DEFAULTS,
+        vehicles=VEHICLES,
     )
 
-    vehicle: str
-    available_from: Date | None = None
+    vehicle: SuborbitalVehicle = Field(
+        description="the vehicle: its profile's cited defaults replace the suborbital defaults"
+        " they name (New Shepard's are the defaults themselves)"
+    )
+    available_from: Date | None = Field(
+        default=None,
+        description="the day the fleet flies again, when known; replaces the pause",
+    )
+    pause: Pause | None = Field(
+        default=None, description="the operator's announced pause (unless available_from)"
+    )
     seats_per_flight: Count = Field(ge=1, le=100)
     cameras: Count = Field(ge=1, le=50)
     training_days: Days
     medical_disqualification_probability: Probability
-    flight_interval_days: PositiveDays
-    slip_days: Days
+    flight_interval_days: PositiveDays = Field(
+        description="days from one flight to the next planned one; with flights_per_year its"
+        " shape only, its mean set by the year's rate"
+    )
+    flights_per_year: dict[int, Number] | None = Field(
+        default=None,
+        description="crewed flights the operator flies a year, by calendar year (slips and"
+        " scrubs included, groundings not); a year before the first listed takes the first's"
+        " rate, after the last the last's; null: flight_interval_days as given, every year",
+    )
+    manifest: list[Date] | None = Field(
+        default=None,
+        max_length=1000,
+        description="dates of the flights the operator has announced, in order: the film"
+        " takes the first on or after the day its crew can fly, then the next ones; the"
+        " cadence follows the last",
+    )
+    slip_days: Days = Field(
+        description="days a flight moves before its flight day (announced ahead)"
+    )
+    weather_scrub_probability: ScrubChance = Field(
+        description="chance that the weather scrubs an attempt (drawn once per campaign)"
+    )
+    technical_scrub_probability: ScrubChance = Field(
+        description="chance that a technical problem scrubs an attempt (drawn once per campaign)"
+    )
+    weather_recycle_days: PositiveDays = Field(
+        description="days from a weather scrub to the next attempt"
+    )
+    technical_recycle_days: PositiveDays = Field(
+        description="days from a technical scrub to the next attempt"
+    )
     grounding_probability: Probability = Field(
         description="chance, per interval between flights, that the fleet is grounded"
     )
@@ -130,3 +262,35 @@ class Suborbital(SourceNode):
     )
     max_flights: Count = Field(ge=1, le=1000)
     vfx: VfxWork
+
+    @field_validator("flights_per_year")
+    @classmethod
+    def _rates(cls, rates: dict[int, float] | None) -> dict[int, float] | None:
+        if rates is None:
+            return None
+        if not rates:
+            raise ValueError("no year given; list at least one year, or write null")
+        low, high = YEARS
+        for year, rate in rates.items():
+            if not low <= year <= high:
+                raise ValueError(f"{year} is not a year from {low} to {high}; write the year")
+            if not 0 <= rate <= 365:
+                raise ValueError(f"{year}: {rate:g} flights; give 0 to 365 flights a year")
+        last = max(rates)
+        if rates[last] == 0:
+            raise ValueError(
+                f"the last year listed ({last}) has no flights, so the fleet would never fly"
+                " again; give it a rate, or set a pause"
+            )
+        return dict(sorted(rates.items()))
+
+    @field_validator("manifest")
+    @classmethod
+    def _in_order(cls, dates: list[dt.date] | None) -> list[dt.date] | None:
+        if dates is not None:
+            for earlier, later in itertools.pairwise(dates):
+                if later < earlier:
+                    raise ValueError(
+                        f"{later} comes after {earlier}; list the flights in date order"
+                    )
+        return dates
