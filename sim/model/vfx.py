@@ -201,11 +201,6 @@ class VendorTeam:
         self._spare = [day if day > until_day else until_day for day in self._spare]
         self._latest = max(self._latest, until_day)
 
-    @property
-    def next_free_day(self) -> float:
-        """Day on which the first artist is free for a new shot."""
-        return min(self.free_days)
-
 
 def day_rates(cgi: Cgi, streams: Streams, exchange: dict[str, float] | None = None) -> list[float]:
     """The vendors' artist-day rates, drawn on ``vfx_rates``: the lead's, then the others'.
