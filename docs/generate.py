@@ -57,6 +57,12 @@ def scenario_reference() -> str:
         "`production.exchange_rates`. Scene kinds are `weightless_interior`,",
         "`earth_view`, `exterior_eva`, `launch_landing` and `ground_drama`; sources are",
         ", ".join(f"`{source}`" for source in SOURCES[:-1]) + f" and `{SOURCES[-1]}`.",
+        "",
+        "How the file's YAML is read (`55e6` and `60_000_000` are numbers, dates, duplicate keys)"
+        " and how a",
+        "comment beside a value becomes its source (`budget_usd: 200_000_000  # Variety, Oct"
+        " 2020`):",
+        "[the scenario file's YAML](yaml.md); `sim.read_yaml` reads it as the loader does.",
     ]
     for name, field in Scenario.model_fields.items():
         lines += ["", f"## `{name}`", ""]

@@ -344,6 +344,44 @@ class RiskEntry(Record):
     reruns: int
 
 
+class Headline(Record):
+    """A strategy's headline numbers: cost and delivery P50/P80, chances, real share."""
+
+    cost_p50: float
+    cost_p80: float
+    delivery_date_p50: dt.date | None
+    delivery_date_p80: dt.date | None
+    p_on_time: float
+    p_joint: float
+    real_share: float | None
+
+
+class FallbackValue(Record):
+    """One fallback rule of one strategy: how often it fired, and what it is worth.
+
+    `with_rule` is the strategy as run, `without_rule` the same replications with the rule
+    removed (`sim.experiment.fallback_runs`); the differences are with minus without, pair by
+    pair: a negative cost or delivery is the rule's saving, a positive `on_time` (paired
+    on-time indicators, -1 to 1) its gain in the chance of the deadline. `fired_date_p50` and
+    `moved_minutes` are over the replications it fired in (None: it never fired); `reruns`
+    the replications simulated again to measure it.
+    """
+
+    source: str
+    trigger: str
+    move_to: tuple[str, ...]
+    fired: Share
+    fired_date_p50: dt.date | None
+    moved_minutes: float | None
+    with_rule: Headline
+    without_rule: Headline
+    cost_usd: Difference
+    delivery_days: Difference
+    on_time: Difference
+    real_minutes: Difference
+    reruns: int
+
+
 class CashFlow(Record):
     """A strategy's peak month (highest mean spend), its spend then, and the months spent in."""
 
@@ -351,6 +389,43 @@ class CashFlow(Record):
     peak_mean_usd: float
     peak_p90_usd: float
     months: int
+
+
+class CheckedTarget(Record):
+    """One target against one strategy (`sim.analysis.decision.TargetCheck` as kept here).
+
+    `wanted`, `achieved` and `gap` are chances (a real-share target's: the share of replications
+    reaching the real share `level`, against the confidence wanted); `reached` is the real share
+    that share of replications reach, `mean` the mean real share; None for a confidence target.
+    """
+
+    target: str
+    wanted: float
+    achieved: float
+    met: bool
+    gap: float
+    level: float | None = None
+    reached: float | None = None
+    mean: float | None = None
+
+
+class Decision(Record):
+    """Which strategies meet every target, the one recommended and why (`sim.analysis.decision`).
+
+    `targets`: those the scenario sets, by key (``real_share.<kind>`` per scene kind); empty
+    when it sets none, and then `meeting` is empty and the recommendation the lowest P80 cost.
+    `nearest`: no strategy meets every target and `recommended` is the nearest, by `distance`
+    (per strategy; 0 when it meets every target).
+    """
+
+    targets: dict[str, float]
+    meeting: tuple[str, ...]
+    recommended: str | None
+    nearest: bool = False
+    reason: str
+    p80_cost_usd: dict[str, float] = {}
+    distance: dict[str, float] = {}
+    checks: dict[str, tuple[CheckedTarget, ...]] = {}
 
 
 class Summary(Record):
@@ -375,6 +450,11 @@ class Summary(Record):
     risk_register: dict[str, RiskEntry] = {}
     #: Per strategy; month by month in cash_flow.csv.
     cash_flow: dict[str, CashFlow] = {}
+    #: Per strategy with fallback rules, per rule: how often it fired and its value, when the
+    #: run measured them (`spacesim run`); empty otherwise.
+    fallbacks: dict[str, dict[str, FallbackValue]] = {}
+    #: The strategies meeting the scenario's targets and the one recommended; None: not made.
+    decision: Decision | None = None
 
     def with_target(self, target: float | None) -> Summary:
         """The same summary, recording the tolerance `--precision` asked for (None: none)."""

@@ -22,7 +22,9 @@ from sim.analysis.confidence import (
     relative_half_width,
 )
 from sim.analysis.cruciality import track_criticality
+from sim.analysis.decision import decide
 from sim.analysis.drivers import criticality, drivers_of
+from sim.analysis.fallbacks import fallback_values
 from sim.analysis.financing import financing_of
 from sim.analysis.paired import compare_to
 from sim.analysis.records import (
@@ -43,6 +45,7 @@ from sim.analysis.swing import swings_of
 from sim.core.errors import UsageError
 from sim.core.units import date_of
 from sim.experiment.exposure import Exposures
+from sim.experiment.fallback_runs import FallbackRuns
 from sim.experiment.results import Results
 from sim.model.ledger import CATEGORIES, TOP_SHEET
 from sim.scenario.sources import SOURCES
@@ -60,13 +63,19 @@ def percentiles(values: np.ndarray) -> dict[str, float]:
 
 
 def summarise(
-    results: Results, baseline: str | None = None, exposures: Exposures | None = None
+    results: Results,
+    baseline: str | None = None,
+    exposures: Exposures | None = None,
+    *,
+    fallbacks: FallbackRuns | None = None,
 ) -> Summary:
     """The summary of a run (`Summary.to_json` gives summary.json's data).
 
     `baseline` is the strategy the others are compared with, pair by pair (the first when
     None); see `sim.analysis.paired`. `exposures` measures the risk register
-    (`sim.experiment.exposure.measure`); without it the register is left empty.
+    (`sim.experiment.exposure.measure`); without it the register is left empty. `fallbacks`
+    measures the strategies' fallback rules (`sim.experiment.fallback_runs`); without it
+    their values are left out.
 
     Raises:
         UsageError: `baseline` is not one of the run's strategies.
@@ -100,6 +109,8 @@ def summarise(
         ),
         risk_register={} if exposures is None else risk_register(results, exposures),
         cash_flow={name: cash_flow(results, name) for name in results.strategies},
+        decision=decide(results),
+        fallbacks={} if fallbacks is None else fallback_values(results, fallbacks),
     )
 
 

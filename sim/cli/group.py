@@ -12,8 +12,10 @@ import click
 
 from sim.cli.compare import compare
 from sim.cli.errors import InterruptedRunError, TerminatedError, TerminatedRunError, reported
+from sim.cli.optimise import optimise
 from sim.cli.run import run
 from sim.cli.scenario import init, schema, validate
+from sim.cli.sweep import sweep
 from sim.cli.trace import trace
 from sim.cli.windows import windows
 from sim.core.errors import SpacesimError
@@ -72,5 +74,5 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.meta["debug"] = debug
 
 
-for _command in (run, compare, init, schema, validate, trace, windows):
+for _command in (run, compare, sweep, optimise, init, schema, validate, trace, windows):
     cli.add_command(_command)

@@ -6,12 +6,14 @@ runs only its scenario files, so its ``--reps`` says so); the defaults are `run`
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import difflib
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
+from sim.core.errors import UsageError
 from sim.experiment.executors import usable_cores
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -63,3 +65,31 @@ def quiet_option(help: str = "No progress bar and no tables.") -> Callable[[F], 
 def json_option(help: str = "Print JSON instead of tables.") -> Callable[[F], F]:
     """``--json`` into the parameter `as_json`: print JSON for a program, not tables."""
     return click.option("--json", "as_json", is_flag=True, help=help)
+
+
+def details_option(
+    help: str = "Print every table (the drivers, the top sheet, the registers...), not only the"
+    " financing and the decision.",
+) -> Callable[[F], F]:
+    """``--details``: every table on the terminal, not only the short view."""
+    return click.option("--details", is_flag=True, help=help)
+
+
+def known_names(
+    names: Iterable[str], known: Sequence[str], what: str = "strategy", where: str = "the scenario"
+) -> tuple[str, ...]:
+    """`names`, each checked to be one of `known` (a scenario's strategies, say).
+
+    Raises:
+        UsageError: the first name not known, with the closest known one when one is close
+            (``unknown strategy 'splt' (did you mean 'split'?); the scenario has: ...``).
+    """
+    names = tuple(names)
+    for name in names:
+        if name not in known:
+            close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+            if not close:  # a slip of case: 'Split'
+                close = [found for found in known if found.lower() == name.lower()][:1]
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise UsageError(f"unknown {what} '{name}'{hint}; {where} has: " + ", ".join(known))
+    return names

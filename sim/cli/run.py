@@ -9,22 +9,29 @@ from pathlib import Path
 import click
 from rich.console import Console
 
+from sim.analysis.records import Summary
 from sim.analysis.representative import told
 from sim.analysis.summary import precise_to, summarise
 from sim.cli.errors import reporting_interrupts
 from sim.cli.options import (
+    details_option,
     force_option,
     jobs_option,
+    known_names,
     out_option,
     quiet_option,
     reps_option,
     seed_option,
 )
-from sim.cli.progress import replications_bar
-from sim.core.errors import UsageError
+from sim.cli.progress import replications_bar, status_line
 from sim.experiment.exposure import measure
+from sim.experiment.fallback_runs import measure_fallbacks
+from sim.experiment.results import Results
 from sim.experiment.runner import run_experiment
 from sim.report.analysis_tables import drivers_table, financing_table, guarantor_table, tracks_table
+from sim.report.fallback_tables import fallback_table
+from sim.report.figures.drawing import drawing, run_figure_names
+from sim.report.formats import precision_text
 from sim.report.record import resolved_scenario_text, run_record
 from sim.report.risk_tables import risk_register_table
 from sim.report.tables import (
@@ -83,8 +90,12 @@ from sim.scenario.load import load_scenario
     help="Measure each risk event's exposure and each mitigation's benefit (reruns the"
     " replications each event struck: about the events' hit rates times a run).",
 )
+@details_option()
 @force_option()
-@quiet_option()
+@quiet_option(
+    help="No progress bar, status line or tables (where --precision stopped is still said,"
+    " on stderr)."
+)
 def run(
     *,
     scenario: Path,
@@ -98,12 +109,15 @@ def run(
     max_reps: int,
     baseline: str | None,
     register: bool,
+    details: bool,
     force: bool,
     quiet: bool,
 ) -> None:
-    """Simulate every strategy of SCENARIO; print a table and write an output folder.
+    """Simulate every strategy of SCENARIO; print the decision and write an output folder.
 
-    The folder holds summary.json, replications.csv (one row per replication and strategy),
+    The terminal shows the financing table and, last, the decision; --details prints every
+    table before the decision. The folder holds report.html (every table and figure),
+    summary.json, replications.csv (one row per replication and strategy),
     scenario.resolved.yaml (every default filled in), run.json and the figures.
 
     Example:
@@ -114,9 +128,9 @@ def run(
     target = out_dir if out_dir is not None else Path("out") / scenario.stem
     check_target(target, force)
     loaded = load_scenario(scenario)
-    chosen = strategies or tuple(loaded.strategies)
-    if baseline is not None and baseline not in chosen:
-        raise UsageError(f"unknown baseline '{baseline}'; the run has: " + ", ".join(chosen))
+    chosen = known_names(strategies, tuple(loaded.strategies)) or tuple(loaded.strategies)
+    if baseline is not None:
+        known_names([baseline], chosen, what="baseline", where="the run")
     with reporting_interrupts(target):
         started = dt.datetime.now(dt.UTC)
         console = Console(stderr=True, quiet=quiet)
@@ -135,45 +149,77 @@ def run(
                 max_replications=most,
                 dask=dask,
             )
-        exposures = None
-        if register and loaded.risks:
-            exposures = measure(results, jobs=jobs, dask=dask, scenario_file=str(scenario))
-        summary = summarise(results, baseline, exposures)
-        summary = summary.with_target(None if precision is None else precision / 100)
-        if precision is not None and not precise_to(precision / 100)(results):
-            click.echo(
-                f"Warning: the P80s are not known to ±{precision:g}% after --max-reps "
-                f"{results.replications:,}; see precision in summary.json",
-                err=True,
+        stories = told(results)
+        # The figures are drawn on workers from here on, while the reruns, the summary and the
+        # other files are made (one job: in this process, when the report needs them).
+        with (
+            status_line(console, len(run_figure_names())) as status,
+            drawing(results, stories, jobs=jobs, drawn=status.drawn) as figures,
+        ):
+            exposures = None
+            if register and loaded.risks:
+                status.step("measuring the risk register")
+                exposures = measure(results, jobs=jobs, dask=dask, scenario_file=str(scenario))
+            if any(loaded.strategies[name].fallbacks for name in results.strategies):
+                status.step("measuring the fallback rules")
+            fallbacks = measure_fallbacks(
+                results, jobs=jobs, dask=dask, scenario_file=str(scenario)
             )
-        write_run(
-            target,
-            results=results,
-            summary=summary,
-            resolved_scenario=resolved_scenario_text(results),
-            record=run_record(
-                results,
-                command=["spacesim", *sys.argv[1:]],
-                scenario_file=scenario,
-                jobs=jobs,
-                dask=dask,
-                started=started,
-            ),
-            stories=told(results),
-            force=force,
-        )
+            status.step("summarising")
+            summary = summarise(results, baseline, exposures, fallbacks=fallbacks)
+            summary = summary.with_target(None if precision is None else precision / 100)
+            status.step("writing the report")
+            write_run(
+                target,
+                results=results,
+                summary=summary,
+                resolved_scenario=resolved_scenario_text(results),
+                record=run_record(
+                    results,
+                    command=["spacesim", *sys.argv[1:]],
+                    scenario_file=scenario,
+                    jobs=jobs,
+                    dask=dask,
+                    started=started,
+                ),
+                stories=stories,
+                force=force,
+                drawing=figures,
+            )
+    if precision is not None:  # said with --quiet too: where the doubling stopped, and why
+        click.echo(_stopping_point(precision, results, summary), err=True)
     if not quiet:
         out = Console(markup=False)  # text from the scenario is printed as written
-        out.print(decision_table(summary))
+        if details:
+            out.print(guarantor_table(summary))
+            out.print(top_sheet_table(summary))
+            out.print(minutes_table(summary))
+            out.print(shortfall_table(summary))
+            out.print(drivers_table(summary))
+            out.print(tracks_table(summary))
+            if summary.risk_register:
+                out.print(risk_register_table(summary))
+            if summary.fallbacks:
+                out.print(fallback_table(summary))
+            if summary.comparison.strategies:
+                out.print(comparison_table(summary))
         out.print(financing_table(summary))
-        out.print(guarantor_table(summary))
-        out.print(top_sheet_table(summary))
-        out.print(minutes_table(summary))
-        out.print(shortfall_table(summary))
-        out.print(drivers_table(summary))
-        out.print(tracks_table(summary))
-        if summary.risk_register:
-            out.print(risk_register_table(summary))
-        if summary.comparison.strategies:
-            out.print(comparison_table(summary))
+        out.print(decision_table(summary))  # last, so that it is what the screen shows
+        if not details:
+            click.echo("Every table: --details, or report.html.")
     click.echo(f"Results written to {target}/")
+
+
+def _stopping_point(precision: float, results: Results, summary: Summary) -> str:
+    """Where `--precision` stopped: the replications reached, and the precision met or not."""
+    known = precision_text(summary.precision)
+    if precise_to(precision / 100)(results):
+        return (
+            f"--precision {precision:g}%: met at {results.replications:,} replications per"
+            f" strategy; {known}"
+        )
+    return (
+        f"Warning: the P80s are not known to ±{precision:g}% after --max-reps"
+        f" {results.replications:,} replications per strategy; {known} See precision in"
+        " summary.json."
+    )

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from sim.cli.options import json_option, seed_option
+from sim.cli.options import json_option, known_names, seed_option
 from sim.experiment.runner import replay
 from sim.report.trace import trace_record, trace_tables
 from sim.scenario.load import load_scenario
@@ -42,6 +42,7 @@ def trace(
         spacesim trace scenarios/split.yaml --strategy split --replication 17
     """
     loaded = load_scenario(scenario)
+    known_names([strategy], tuple(loaded.strategies))
     outcome = replay(loaded, strategy, seed=seed, replication=replication)
     if as_json:
         click.echo(json.dumps(trace_record(loaded, outcome), indent=2))

@@ -69,6 +69,9 @@ class Stream(enum.IntEnum):
     orbit_medium = 39
     suborbital_attempts = 40
     suborbital_pause = 41
+    #: Not drawn from: the key of the stream families of the sources a fallback rule moves
+    #: minutes to, one family per source (`sim.model.production.fallback_context`).
+    fallback = 42
 
 
 class _Seed(ISeedSequence):

@@ -226,3 +226,23 @@ def _main_left_out() -> Iterator[None]:
         yield
     finally:
         main.__dict__.update(saved)
+
+
+@contextmanager
+def worker_pool(jobs: int) -> Iterator[ProcessPoolExecutor]:
+    """`jobs` worker processes started as `run_batches` starts them, kept for many rounds.
+
+    For a caller that hands work over round after round (the optimiser asks for candidates a
+    batch at a time): one pool for all of them, each worker started once, without the
+    parent's main script.
+    """
+    with ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=_context(),
+        initializer=_start_worker,
+        initargs=(os.getpid(),),
+    ) as pool:
+        with _main_left_out():
+            for started in [pool.submit(os.getpid) for _ in range(jobs)]:
+                started.result()
+        yield pool

@@ -12,7 +12,7 @@ import io
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import numpy as np
 
@@ -22,10 +22,18 @@ from sim.experiment.cash import ARRAYS, month_bounds
 from sim.model.drivers import NAMES as DRIVERS
 from sim.model.ledger import CATEGORIES
 from sim.model.outcome import TRACKED, Outcome
+from sim.scenario.fallbacks import WATCHED
+from sim.scenario.quantities import SPACE_KINDS
 from sim.scenario.schema import Scenario
 from sim.scenario.sources import SOURCES
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 Row = dict[str, Any]
+
+#: The column of each space scene kind's real share (`Outcome.real_share_by_kind`), by kind.
+REAL_SHARE_BY_KIND: dict[str, str] = {kind: f"real_share_{kind}" for kind in SPACE_KINDS}
 
 
 def columns_for(scenario: Scenario) -> list[str]:
@@ -47,7 +55,9 @@ def columns_for(scenario: Scenario) -> list[str]:
         "remade_minutes",
         "cut_minutes",
         "real_share",
+        *REAL_SHARE_BY_KIND.values(),
         *(f"done_{source}_day" for source in TRACKED),
+        *(column for source in WATCHED for column in fallback_columns(source)),
         *DRIVERS,
         *(f"risk_{name}" for name in scenario.risks),
     ]
@@ -77,10 +87,21 @@ def row_of(outcome: Outcome, scenario: Scenario) -> Row:
     for source in SOURCES:
         row[f"planned_{source}_minutes"] = outcome.planned_by_source[source]
         row[f"minutes_{source}"] = outcome.minutes_by_source[source]
+    for kind, column in REAL_SHARE_BY_KIND.items():
+        row[column] = outcome.real_share_by_kind.get(kind, math.nan)
     for source in TRACKED:
         row[f"done_{source}_day"] = outcome.done_days.get(source, math.nan)
+    for source in WATCHED:
+        day, minutes = fallback_columns(source)
+        row[day] = outcome.fallback_days.get(source, math.nan)
+        row[minutes] = outcome.moved_minutes.get(source, 0.0)
     row.update(outcome.driver_columns())
     return row
+
+
+def fallback_columns(source: str) -> tuple[str, str]:
+    """The columns of the fallback rule on `source`: the day it fired, the minutes it moved."""
+    return f"fallback_{source}_day", f"fallback_{source}_minutes"
 
 
 #: Columns of text; `replication` is an integer, `delivered` a flag, every other column a float.
@@ -194,6 +215,30 @@ class Results:
         for start in range(0, self.size, CSV_BLOCK):
             block = [self.columns[name][start : start + CSV_BLOCK].tolist() for name in names]
             writer.writerows([_cell(value) for value in row] for row in zip(*block, strict=True))
+
+    def to_pandas(self) -> pd.DataFrame:
+        """The table as a DataFrame, every column of the CSV, typed for a notebook.
+
+        The strategy is a categorical in the scenario's order (a ``groupby`` keeps it), the
+        delivery date a ``datetime64``; a film never delivered has no delivery day or date
+        (NaN, NaT) rather than infinity and an empty string. pandas is imported here only.
+        """
+        import pandas as pd  # noqa: PLC0415 - a notebook's dependency, not a run's
+
+        data: dict[str, Any] = {}
+        for name in columns_for(self.scenario):
+            values = self.columns[name]
+            if name == "strategy":
+                data[name] = pd.Categorical(values.tolist(), categories=list(self.strategies))
+            elif name == "delivery_date":
+                data[name] = pd.to_datetime([text or None for text in values.tolist()])
+            elif name == "delivery_day":
+                data[name] = np.where(np.isfinite(values), values, np.nan)
+            elif values.dtype == object:
+                data[name] = pd.array(values.tolist(), dtype="string")
+            else:
+                data[name] = values
+        return pd.DataFrame(data)
 
     def to_csv(self) -> str:
         """The table as CSV text (see `write_csv`)."""

@@ -17,6 +17,7 @@ import simpy
 from sim.core.rng import Stream, Streams
 from sim.model.drivers import Drivers
 from sim.model.exchange import converted, draw_rates
+from sim.model.fallback import Watch
 from sim.model.ledger import Ledger
 from sim.model.register import Strike
 from sim.model.sampling import sample
@@ -44,6 +45,9 @@ class Replication:
     orbit_log: list[OrbitDay] = field(default_factory=list)
     #: Risk events that occurred and have not struck yet, by target (see `sim.model.risks`).
     pending_risks: dict[str, list[Strike]] = field(default_factory=dict)
+    #: The fallback rule watching the track this context runs; none for every other track
+    #: (a watched track runs on a copy of the replication's context: `sim.model.production`).
+    watch: Watch | None = None
 
     # Set once: a replication reads these many times and the scenario never changes under it.
     #: The strategy this replication plays.

@@ -29,6 +29,11 @@ days lost to scrubs beyond a drawn margin come off the stay (the next visitor is
 and the team does not launch a visit left with less than `MIN_STAY_SHARE` of its mission; it
 waits for the next slot instead. A free flyer has no slot and no next visitor: the team keeps
 trying until it flies, and its stay is never cut.
+
+A fallback rule watching the segment (`sim.model.fallback`) is checked at the campaign's
+waits: before an attempt (the wait ends on the rule's day when that comes first) and as a
+slot closes (the slots lost so far counted); an attempt under way, holds included, is never
+stopped. When it fires the campaign returns no liftoff, and the orbit track cancels.
 """
 
 from __future__ import annotations
@@ -185,8 +190,11 @@ class Attempts:
 
 def launch_campaign(
     rep: Replication, orbit: Orbit, booked_day: float, delay_days: float
-) -> Generator[simpy.Event, object, Liftoff]:
+) -> Generator[simpy.Event, object, Liftoff | None]:
     """Process: from now (crew ready) until liftoff; returns the launch day and the stay cut.
+
+    None when the fallback rule watching the segment fired first (milestone ``fallback <rule>
+    fired``; the span ``launch campaign`` ends then).
 
     Streams: ``launch_slip`` (slip), then, once per campaign, ``launch_weather``,
     ``launch_technical``, ``launch_recovery`` (each cause's probability), ``launch_window``
@@ -221,6 +229,8 @@ def launch_campaign(
             visit_fixed_at = attempt_day + rep.draw(Stream.launch_slots, orbit.stay_margin_days)
         slot_first = math.nan
         while attempt_day < slot_close and attempt_day - visit_fixed_at <= longest_cut:
+            if rep.watch is not None and (yield from _rule_first(rep, start, attempt_day)):
+                return None
             yield env.timeout(attempt_day - env.now)
             drivers.launch_attempts += 1
             if math.isnan(slot_first):
@@ -248,11 +258,55 @@ def launch_campaign(
             attempt_day = calendar.next_at_or_after(env.now + recycle - RECYCLE_SLACK_DAYS)
         if not math.isnan(slot_first):
             on_site += env.now - slot_first  # the crew goes home after the slot's last scrub
+        if rep.watch is not None and (yield from _slot_lost(rep, orbit, start, slot_close)):
+            return None
         if math.isinf(slot_close):  # a free flyer past its calendar: it waits out the run
             yield env.event()
         drivers.slots_missed += 1
         yield env.timeout(max(0.0, slot_close - env.now))
         slot_open = slot_close + rep.draw(Stream.launch_slots, orbit.next_slot_days)
+
+
+def _rule_first(rep: Replication, start: float, day: float) -> Generator[simpy.Event, object, bool]:
+    """Whether the watching rule's day comes before `day`; if so, wait for it and fire it.
+
+    The launch was waiting for `day` (none: the rule's own day). Timeline: the span ``launch
+    campaign`` ends then.
+    """
+    watch = rep.watch
+    if watch is None or watch.until(day) >= day:
+        return False
+    yield rep.env.timeout(max(0.0, watch.deadline_day - rep.env.now))
+    watch.fire(rep.timeline, rep.env.now, day if math.isfinite(day) else rep.env.now)
+    rep.timeline.span("orbit", "launch campaign", start, rep.env.now)
+    return True
+
+
+def _slot_lost(
+    rep: Replication, orbit: Orbit, start: float, slot_close: float
+) -> Generator[simpy.Event, object, bool]:
+    """A slot is lost: whether the watching rule fires before it closes, or as it does.
+
+    As it does when the slots lost (this one and those lost to a late crew included) reach its
+    ``slots_missed``; the next slot was then planned a mean gap after. A free flyer past its
+    calendar (`slot_close` infinite) has only the rule's day. Counts the slot in
+    ``slots_missed`` when the rule fires (else the campaign does).
+    """
+    drivers = rep.drivers
+    closes = math.isfinite(slot_close)
+    if (yield from _rule_first(rep, start, slot_close)):
+        drivers.slots_missed += closes
+        return True
+    watch = rep.watch
+    lost = drivers.slots_missed + 1 + drivers.slots_lost_crew
+    if watch is None or not closes or not watch.missed(lost):
+        return False
+    drivers.slots_missed += 1
+    yield rep.env.timeout(max(0.0, slot_close - rep.env.now))
+    next_slot = rep.env.now + orbit.next_slot_days.mean
+    watch.fire(rep.timeline, rep.env.now, next_slot, f"{lost:g} slots missed")
+    rep.timeline.span("orbit", "launch campaign", start, rep.env.now)
+    return True
 
 
 def _count_scrub(rep: Replication, scrubbed: list[str]) -> None:

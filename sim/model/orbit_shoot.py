@@ -22,6 +22,10 @@ The seats and the mission fee of every flight are booked with the crew, at the p
 start (`BOOKED_DAY`), and paid on the orbit's payment schedule counted back from that flight's
 launch (`sim.model.commitments`); a cancelled flight loses what the schedule had made
 non-refundable by the day it was cancelled.
+
+A fallback rule watching the segment (`sim.model.fallback`) is checked while the crew trains,
+through each launch campaign (`sim.model.launch`) and between flights, never aboard: when it
+fires, the flights not flown are cancelled and those landed keep their footage.
 """
 
 from __future__ import annotations
@@ -124,15 +128,32 @@ def fly_to_orbit(
     flight's minutes at its landing. Streams: ``orbit_readiness`` (the next slots after one the
     crew missed), ``orbit_flights`` (one interval per later flight), and the flights' own (see
     `flight_context`). Drivers: ``orbit_flights``, ``flight_interval_days``.
+    A fallback rule watching the segment stops it when it fires: the flights not flown are
+    cancelled (`cancel_flights`), the footage landed is returned.
     """
     env = rep.env
-    booked, slipped = _first_slot(rep, orbit)
+    watch = rep.watch
     flights = flights_of(rep, orbit)
     landed = dict.fromkeys(plan, 0.0)
+    if watch is not None and watch.due(env.now):  # its day came while the crew trained
+        booked = booked_day(rep, orbit)
+        watch.fire(rep.timeline, env.now, env.now if booked is None else booked)
+        cancel_flights(rep, orbit, range(1, flights + 1), watch.planned_day, after_landing=False)
+        return landed
+    booked, slipped = _first_slot(rep, orbit)
+    lost = rep.drivers.slots_lost_crew
+    if watch is not None and watch.missed(lost):  # slots lost to a crew not ready
+        watch.fire(rep.timeline, env.now, booked, f"{lost:g} slots missed")
+        cancel_flights(rep, orbit, range(1, flights + 1), watch.planned_day, after_landing=False)
+        return landed
     for flight in range(1, flights + 1):
         missing = {k: plan[k] - landed[k] for k in plan if plan[k] - landed[k] > NOTHING_LEFT}
         if flight > 1:
             if not missing:
+                cancel_flights(rep, orbit, range(flight, flights + 1), env.now)
+                break
+            if watch is not None and watch.due(env.now):  # its day came aboard the last one
+                watch.fire(rep.timeline, env.now, env.now + orbit.flight_interval_days.mean)
                 cancel_flights(rep, orbit, range(flight, flights + 1), env.now)
                 break
             interval = rep.draw(Stream.orbit_flights, orbit.flight_interval_days)
@@ -141,6 +162,12 @@ def fly_to_orbit(
         context = flight_context(rep, flight)
         flown = orbit if flight == 1 else _unslipped(orbit)
         liftoff = yield from _launch(context, flown, booked, delay_days, flight)
+        if liftoff is None:  # the watching rule fired before this flight launched
+            first = watch.planned_day if watch is not None else env.now
+            cancel_flights(rep, orbit, range(flight, flights + 1), first, after_landing=False)
+            break
+        if watch is not None:
+            watch.launched = True
         pay_holds(context, liftoff, slipped)
         shot = yield from shoot_on_orbit(
             context, orbit, missing, stay_cut_days=liftoff.stay_cut_days, flight=flight
@@ -191,11 +218,12 @@ def _unslipped(orbit: Orbit) -> Orbit:
 
 def _launch(
     rep: Replication, orbit: Orbit, booked: float, delay_days: float, flight: int
-) -> Generator[simpy.Event, object, Liftoff]:
+) -> Generator[simpy.Event, object, Liftoff | None]:
     """One flight's launch campaign; a later flight's slip and days lost add to flight 1's.
 
     The launch drivers name flight 1's liftoff (``launch_day``); ``slip_days`` and
-    ``launch_days_lost`` add up over the flights.
+    ``launch_days_lost`` add up over the flights (a flight a fallback rule stopped, no
+    liftoff, lost none).
     """
     drivers = rep.drivers
     before = (drivers.launch_day, drivers.slip_days, drivers.launch_days_lost)
@@ -203,7 +231,10 @@ def _launch(
     if flight > 1:
         drivers.launch_day = before[0]
         drivers.slip_days += before[1]
-        drivers.launch_days_lost += before[2]
+        if liftoff is None:
+            drivers.launch_days_lost = before[2]
+        else:
+            drivers.launch_days_lost += before[2]
     return liftoff
 
 
@@ -332,19 +363,29 @@ def _contracts(
     return contracts
 
 
-def cancel_flights(rep: Replication, orbit: Orbit, flights: range, first_planned: float) -> None:
+def cancel_flights(
+    rep: Replication,
+    orbit: Orbit,
+    flights: range,
+    first_planned: float,
+    *,
+    after_landing: bool = True,
+) -> None:
     """Cancel `flights` now; the first of them was planned for `first_planned`.
 
     Each later one was planned a mean flight cycle (transit both ways, the mission, the interval)
-    after the one before, and `flight_interval_days` after `first_planned` when it is not flight
-    1. Each loses what its contracts had committed by now. Streams: each flight's own
-    ``orbit_costs`` (seat price, at a station the mission fee: the draws its launch would have
-    made). Ledger: see `sim.model.commitments.forfeit`. Driver: ``orbit_flights_cancelled``.
+    after the one before, and, when the first is not flight 1 and `after_landing`,
+    `first_planned` is the last landing and it was planned `flight_interval_days` after it
+    (else `first_planned` is its launch). Each loses what its contracts had committed by now.
+    Streams: each flight's own ``orbit_costs`` (seat price, at a station the mission fee: the
+    draws its launch would have made). Ledger: see `sim.model.commitments.forfeit`. Driver:
+    ``orbit_flights_cancelled``.
     """
     now = rep.env.now
     station = orbit.mission == "station_visit"
     cycle = 2 * orbit.transit_days.mean + orbit.mission_days.mean + orbit.flight_interval_days.mean
-    planned = first_planned + (orbit.flight_interval_days.mean if flights.start > 1 else 0.0)
+    later = flights.start > 1 and after_landing
+    planned = first_planned + (orbit.flight_interval_days.mean if later else 0.0)
     for flight in flights:
         context = flight_context(rep, flight)
         seat_price = context.draw(Stream.orbit_costs, orbit.seat_price_usd)

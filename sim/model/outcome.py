@@ -11,6 +11,7 @@ from sim.model.drivers import Drivers
 from sim.model.ledger import Ledger
 from sim.model.timeline import OrbitDay, Timeline
 from sim.model.tracks import TRACKS
+from sim.scenario.fallbacks import WATCHED
 from sim.scenario.quantities import SPACE_KINDS, SceneKind
 from sim.scenario.sources import REAL_SOURCES, SOURCES
 
@@ -25,7 +26,9 @@ class Outcome:
     Screen minutes are conserved: the final film's minutes by source plus the minutes cut add
     up to the script's minutes. A source's minutes include what it reshot for another; CGI's
     include the shortfall remade as full-CG shots. The shortfall (minutes a source did not
-    deliver of its own plan) ends as reshot, remade or cut minutes.
+    deliver of its own plan) ends as reshot, remade or cut minutes. A fallback rule that fired
+    moved some of its segment's minutes to other sources: what they delivered is theirs (CGI's
+    every minute moved to it), so it is no shortfall; what they missed is.
     """
 
     strategy: str
@@ -50,6 +53,12 @@ class Outcome:
     orbit_log: tuple[OrbitDay, ...] = ()
     #: The day each tracked source's track ended (its reshoot's, if later); NaN: no track.
     done_days: dict[str, float] = field(default_factory=dict)
+    #: By source a fallback rule can watch: the day its rule fired (NaN: did not), and the
+    #: minutes it moved to other sources (0: none).
+    fallback_days: dict[str, float] = field(default_factory=dict)
+    moved_minutes: dict[str, float] = field(default_factory=dict)
+    #: Per space scene kind, its real minutes over its script minutes; NaN: none scripted.
+    real_share_by_kind: dict[str, float] = field(default_factory=dict)
 
     @property
     def cost_usd(self) -> float:
@@ -74,8 +83,16 @@ def outcome_of(
     remade_minutes: float,
     cut_minutes: float,
     done_days: dict[str, float] | None = None,
+    fallback: dict[str, dict[SceneKind, float]] | None = None,
+    fallback_days: dict[str, float] | None = None,
+    moved_minutes: dict[str, float] | None = None,
 ) -> Outcome:
-    """Summarise a finished (or stopped) replication."""
+    """Summarise a finished (or stopped) replication.
+
+    `fallback`: what the fallback rules' sources delivered of the minutes moved to them, by
+    source; `fallback_days` and `moved_minutes`: by watched source, when its rule fired and
+    what it moved.
+    """
     script = rep.scenario.script
     plan = rep.plan
     planned: dict[str, float] = {
@@ -90,13 +107,21 @@ def outcome_of(
     }
     minutes["cgi"] = planned["cgi"] + remade_minutes
     shortfall = sum(planned[s] - own[s] for s in SOURCES if s != "cgi")
+    fallback = fallback or {}
+    if fallback:  # only then: a strategy whose rules never fired sums as it always did
+        taken = {source: float(sum(kinds.values())) for source, kinds in fallback.items()}
+        for source, amount in taken.items():
+            minutes[source] += amount
+        shortfall -= sum(taken.values())
     space_total = sum(script.minutes(kind) for kind in SPACE_KINDS)
-    real = 0.0
-    for footage in (obtained, reshot):
+    real = 0.0  # summed in this order, so the overall share stays what it was bit for bit
+    real_by_kind = dict.fromkeys(SPACE_KINDS, 0.0)
+    for footage in (obtained, reshot, fallback):
         for source in REAL_SOURCES:
             kinds = footage.get(source, {})
             for kind in SPACE_KINDS if kinds else ():
                 real += kinds.get(kind, 0.0)
+                real_by_kind[kind] += kinds.get(kind, 0.0)
     return Outcome(
         strategy=rep.strategy_name,
         replication=rep.streams.replication,
@@ -118,4 +143,12 @@ def outcome_of(
         timeline=rep.timeline,
         orbit_log=tuple(rep.orbit_log),
         done_days={source: (done_days or {}).get(source, math.nan) for source in TRACKED},
+        fallback_days={source: (fallback_days or {}).get(source, math.nan) for source in WATCHED},
+        moved_minutes={source: (moved_minutes or {}).get(source, 0.0) for source in WATCHED},
+        real_share_by_kind={
+            kind: real_by_kind[kind] / script.minutes(kind)
+            if script.minutes(kind) > 0
+            else math.nan
+            for kind in SPACE_KINDS
+        },
     )

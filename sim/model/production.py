@@ -10,22 +10,35 @@ shortfall to the strategy's policy: full-CG remakes, a shorter cut, or a reshoot
 another source's track for the missing scenes it can film (what it cannot film, or still
 misses, goes to the strategy's `reshoot_rest`). Post-production follows the last picture,
 reshoots included.
+
+A track a strategy's fallback rule watches runs on a copy of the context holding the rule's
+`Watch` (`sim.model.fallback`); when the rule fires, its campaign stops and cancels its
+bookings, and the minutes still unfilmed move to the rule's sources: each kind's to the
+first that can film it, each running a track of its own from that day (on a stream family of
+its own: `fallback_context`), CGI's as full-CG shots; what none can film goes to the
+shortfall policy as a track's shortfall does.
 """
 
 from __future__ import annotations
 
+import copy
 import math
 from collections.abc import Generator
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import simpy
 
+from sim.core.rng import Stream, Streams
 from sim.model.context import Replication
+from sim.model.fallback import Watch, fallback_track
 from sim.model.post import post_produce
 from sim.model.risks import strike
+from sim.model.timeline import Timeline
 from sim.model.tracks import TRACKS
 from sim.model.vfx import Vendors, release_shots
+from sim.scenario.fallbacks import assign
 from sim.scenario.quantities import SceneKind, ShotClass
 from sim.scenario.sources import SOURCES, can_deliver
 
@@ -48,6 +61,12 @@ class Book:
     #: The day each source's track (its reshoot's, if later) ended, by source.
     done_days: dict[str, float] = field(default_factory=dict)
     delivery_day: float = math.inf
+    #: What the fallback rules' sources delivered of the minutes moved to them, by source
+    #: (CGI's: every minute moved to it, made as full-CG shots).
+    fallback: dict[str, dict[SceneKind, float]] = field(default_factory=dict)
+    #: By watched source: the day its rule fired, and the minutes it moved.
+    fallback_days: dict[str, float] = field(default_factory=dict)
+    moved_minutes: dict[str, float] = field(default_factory=dict)
 
 
 def produce(rep: Replication, book: Book, preproduction_days: float) -> ProcessGenerator:
@@ -85,20 +104,28 @@ def _track(
     preproduction_done: simpy.Event | None = None,
     *,
     reshoot: bool = False,
+    fallback: bool = False,
 ) -> ProcessGenerator:
     """Run one source's track, then hand its footage to VFX and its shortfall to the policy.
 
     The track prepares first if its source does (with `preproduction_done`); then the risk
     events hitting it strike: a cancellation ends it with nothing filmed, at the cost of what
     its bookings had made non-refundable (the track's `cancel`), delays push its campaign's
-    start.
+    start. A planned track that a fallback rule watches prepares and runs its campaign on a
+    context holding the rule's watch; when it fires, `_fall_back` moves what is unfilmed.
+    `reshoot` and `fallback`: a track filming another's missed or moved minutes (watched by
+    no rule, reshooting nothing).
     """
-    label = f"{source} reshoot" if reshoot else source
+    label = f"{source} reshoot" if reshoot else fallback_track(source) if fallback else source
     book.open_tracks.add(label)
     track = TRACKS[source]
     parameters: Any = rep.scenario.sources.of(source)
+    watch = None
+    if not (reshoot or fallback):
+        watch = Watch.of(rep.strategy, source, rep.scenario.production.start_date)
+    runs = rep if watch is None else _watched(rep, watch)
     if track.prepare is not None and preproduction_done is not None:
-        yield from track.prepare(rep, parameters, preproduction_done)
+        yield from track.prepare(runs, parameters, preproduction_done)
     impact = strike(rep, source)
     obtained: dict[SceneKind, float] = dict.fromkeys(planned, 0.0)
     if impact.cancelled:
@@ -106,27 +133,30 @@ def _track(
             track.cancel(rep, parameters, planned)
     elif track.in_batches is not None:
         obtained = yield from track.in_batches(
-            rep,
+            runs,
             parameters,
             planned,
             impact.delay_days,
             lambda batch: _hand_to_vfx(rep, book, source, batch),
         )
     elif track.campaign is not None:
-        obtained = yield from track.campaign(rep, parameters, planned, impact.delay_days)
+        obtained = yield from track.campaign(runs, parameters, planned, impact.delay_days)
     book.open_tracks.discard(label)
     book.last_track = label
     obtained = {kind: min(obtained.get(kind, 0.0), minutes) for kind, minutes in planned.items()}
-    kept = book.reshot if reshoot else book.obtained
+    kept = book.reshot if reshoot else book.fallback if fallback else book.obtained
     for kind, minutes in obtained.items():
         kept.setdefault(source, {})[kind] = kept.get(source, {}).get(kind, 0.0) + minutes
     rep.timeline.mark(rep.env.now, f"{label} done")
     if track.in_batches is None:
         _hand_to_vfx(rep, book, source, obtained)
     missing = {kind: planned[kind] - obtained[kind] for kind in planned}
+    if watch is not None and watch.fired:
+        missing = _fall_back(rep, book, source, watch, missing)
     strategy = rep.strategy
     target = strategy.reshoot_on
-    if strategy.shortfall == "reshoot" and not reshoot and target is not None and target != source:
+    again_ok = not (reshoot or fallback)
+    if strategy.shortfall == "reshoot" and again_ok and target is not None and target != source:
         again = {k: m for k, m in missing.items() if m > 1e-9 and can_deliver(target, k)}
         if again:
             run = _track(rep, book, target, again, reshoot=True)
@@ -134,6 +164,59 @@ def _track(
             missing = {kind: m for kind, m in missing.items() if kind not in again}
     _settle(rep, book, source, sum(missing.values()))
     book.done_days[source] = rep.env.now
+
+
+def _watched(rep: Replication, watch: Watch) -> Replication:
+    """The context a watched track runs on: the replication's own, holding the rule's watch."""
+    own = copy.copy(rep)  # shares the clock, streams, books and risks
+    own.watch = watch
+    return own
+
+
+def fallback_context(rep: Replication, source: str) -> Replication:
+    """The context of a track a fallback rule moved minutes to: its own streams and row.
+
+    Its streams are a family seeded by the master seed, the replication and (``fallback``,
+    the source's place in the registry): the same for every strategy whose rule moves minutes
+    to `source`, and independent of whatever the planned tracks drew. Its spans go on the
+    source's fallback row (`fallback_track`); it shares the clock, books and risks.
+    """
+    streams = rep.streams
+    key = (streams.replication, int(Stream.fallback), SOURCES.index(source))
+    words = np.random.SeedSequence(streams.master_seed, spawn_key=key).generate_state(1, np.uint64)
+    own = copy.copy(rep)
+    own.streams = Streams(int(words[0]) >> 1, streams.replication)
+    own.watch = None
+    timeline = rep.timeline
+    own.timeline = Timeline(
+        timeline.recording, timeline.milestones, timeline.spans, {source: fallback_track(source)}
+    )
+    return own
+
+
+def _fall_back(
+    rep: Replication, book: Book, source: str, watch: Watch, unfilmed: dict[SceneKind, float]
+) -> dict[SceneKind, float]:
+    """`source`'s rule fired: move the unfilmed minutes; return what no source of it can film.
+
+    Each kind's minutes go to the first of the rule's sources that can film it; each source
+    runs a track for them from now (`fallback_context`), which the production waits for as
+    it waits for reshoots; CGI's are released now as full-CG shots.
+    """
+    moved, left = assign(watch.rule.move_to, unfilmed)
+    book.fallback_days[source] = watch.fired_day
+    book.moved_minutes[source] = sum(sum(kinds.values()) for kinds in moved.values())
+    for target, minutes in moved.items():
+        context = fallback_context(rep, target)
+        if TRACKS[target].campaign is None:  # CGI: its minutes are full-CG shots
+            _release(context, book, target, "full_cg", sum(minutes.values()))
+            kept = book.fallback.setdefault(target, {})
+            for kind, amount in minutes.items():
+                kept[kind] = kept.get(kind, 0.0) + amount
+        else:
+            run = _track(context, book, target, minutes, fallback=True)
+            book.reshoots.append(rep.env.process(run))
+    return {kind: left.get(kind, 0.0) for kind in unfilmed}
 
 
 def _hand_to_vfx(

@@ -122,6 +122,9 @@ def run_replication(
         remade_minutes=book.remade_minutes,
         cut_minutes=book.cut_minutes,
         done_days=book.done_days,
+        fallback=book.fallback,
+        fallback_days=book.fallback_days,
+        moved_minutes=book.moved_minutes,
     )
 
 

@@ -25,6 +25,11 @@ flight's scenes cannot be shot and it yields nothing.
 Each flight's seats are booked when the one before has flown (the first when the track
 starts) and paid on the suborbital payment schedule (`sim.model.commitments`); a cancelled
 track loses what the first flight's booking had made non-refundable (`cancel_suborbital`).
+
+A fallback rule watching the track (`sim.model.fallback`) is checked while the crew waits for
+each flight: the wait ends on the rule's date, or once the fleet has been grounded its days
+longer than the film planned for (the pause past its announced end, a grounding from the last
+flight), and the campaign stops there, losing what the next flight's booking had committed.
 """
 
 from __future__ import annotations
@@ -66,7 +71,7 @@ def fly_suborbital(
     Ledger: ``seats`` per flight on the payment schedule, ``holds`` for short slips and for
     recycles after scrubs.
     Timeline: span ``flights``, milestones ``suborbital scrub (<causes>)`` and ``suborbital
-    flight``.
+    flight`` (and ``fallback <rule> fired`` when the watching rule stops the campaign).
     `delay_days`: what risk events hitting the track delay its start by. Handles no interrupts.
     """
     env = rep.env
@@ -102,6 +107,15 @@ def fly_suborbital(
             rep.streams[Stream.suborbital_medical].random(flyers)
             < vehicle.medical_disqualification_probability
         ).tolist()
+        if rep.watch is not None and (
+            yield from _rule_first(
+                rep,
+                _seats(vehicle, booked, seat_price * flyers),
+                scheduled + slip,
+                grounding if grounded else 0.0,
+            )
+        ):
+            break
         yield env.timeout(scheduled + slip - env.now)
         if slip <= hold_break:
             pay_hold(rep, env.now, slip, "flying crew held for a suborbital flight")
@@ -111,6 +125,8 @@ def fly_suborbital(
         flights += 1
         pay(rep, _seats(vehicle, booked, seat_price * flyers), env.now)
         booked = env.now
+        if rep.watch is not None:
+            rep.watch.flew()
         rep.timeline.mark(env.now, "suborbital flight")
         if _covered_by_backups(dropouts, roles_and_backups):
             obtained += weightless * vehicle.cameras / ratio
@@ -120,6 +136,28 @@ def fly_suborbital(
     rep.drivers.suborbital_flights += flights
     rep.timeline.span("suborbital", "flights", start, env.now)
     return allocate(obtained, plan)
+
+
+def _rule_first(
+    rep: Replication, seats: Contract, flight_day: float, grounding_days: float
+) -> Generator[simpy.Event, object, bool]:
+    """Whether the watching rule's day comes before the next flight; if so, wait and fire it.
+
+    `grounding_days`: the fleet was grounded that long from now (the last flight, or the
+    campaign's start) before this flight. The flight's `seats`, booked, lose what they had
+    committed by then (`sim.model.commitments.forfeit`).
+    """
+    watch = rep.watch
+    if watch is None:
+        return False
+    if grounding_days > 0:
+        watch.ground(rep.env.now, rep.env.now + grounding_days)
+    if watch.until(flight_day) >= flight_day:
+        return False
+    yield rep.env.timeout(max(0.0, watch.deadline_day - rep.env.now))
+    watch.fire(rep.timeline, rep.env.now, flight_day)
+    forfeit(rep, seats, watch.planned_day, rep.env.now)
+    return True
 
 
 def _flight_day(rep: Replication, vehicle: Suborbital, weather: float, technical: float) -> float:
@@ -248,7 +286,10 @@ def _flies_again(rep: Replication, vehicle: Suborbital) -> float:
     if pause is None:
         return -math.inf
     overrun = rep.draw(Stream.suborbital_pause, pause.overrun_days)
-    return day_of(start_date, pause.since) + pause.at_least_days + overrun
+    announced = day_of(start_date, pause.since) + pause.at_least_days
+    if rep.watch is not None:  # only the overrun is a grounding the film did not plan for
+        rep.watch.ground(announced, announced + overrun)
+    return announced + overrun
 
 
 def _seats(vehicle: Suborbital, booked_day: float, price_usd: float) -> Contract:

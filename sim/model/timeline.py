@@ -51,6 +51,9 @@ class Timeline:
     recording: bool = True
     milestones: list[Milestone] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
+    #: The track a span of each of these tracks is recorded on instead (a fallback's
+    #: campaign draws on a row of its own); empty for the replication's own timeline.
+    renamed: dict[str, str] = field(default_factory=dict)
 
     def mark(self, day: float, name: str) -> None:
         """Record a milestone."""
@@ -60,7 +63,7 @@ class Timeline:
     def span(self, track: str, activity: str, start: float, end: float) -> None:
         """Record a stretch of work."""
         if self.recording:
-            self.spans.append(Span(track, activity, start, end))
+            self.spans.append(Span(self.renamed.get(track, track), activity, start, end))
 
     def first(self, name: str) -> Milestone | None:
         """The first milestone of that name, if any."""

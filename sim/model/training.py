@@ -163,13 +163,21 @@ def train_crew(
 
     Streams: ``plan.training_stream``, ``plan.medical_stream``. Ledger: ``training`` (at the
     start). Timeline: span ``training``, milestone ``crew ready``. Driver: ``training_days``
-    (start to ready). Handles no interrupts.
+    (start to ready). Handles no interrupts. A fallback rule watching the track
+    (`sim.model.fallback`) whose day comes first ends the wait then, the crew not ready.
     """
     start = rep.env.now if booking is None else max(rep.env.now, booking.start_day)
+    watch = rep.watch
+    if watch is not None and watch.until(start) < start:  # before the programme even starts
+        yield rep.env.timeout(max(0.0, watch.deadline_day - rep.env.now))
+        return math.inf
     yield rep.env.timeout(start - rep.env.now)
     ready = crew_ready_day(rep, plan, start, booking)
     rep.drivers.training_days = ready - start
-    yield rep.env.timeout(ready - start)
+    end = ready if watch is None else max(start, watch.until(ready))
+    yield rep.env.timeout(end - start)
+    if end < ready:  # a fallback rule's day came first: its segment stops (`fly_to_orbit`)
+        return ready
     rep.timeline.span("crew", "training", start, ready)
     rep.timeline.mark(ready, "crew ready")
     return ready

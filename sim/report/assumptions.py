@@ -2,7 +2,8 @@
 
 A financier reading a result asks first what it assumes. Each value of the resolved scenario
 (the strategies and simulation settings aside: they are the choices compared and how) is
-listed with its source: the ``source`` the scenario gives it, else the cited default it equals,
+listed with its source: the ``source`` the scenario gives it, else the comment the file wrote
+beside it (``budget_usd: 200_000_000  # Variety, Oct 2020``), else the cited default it equals,
 else none: a value set in the scenario without a citation, which the register says plainly.
 Risk events get a register of their own, one row per event, as schedule-risk tools keep one.
 """
@@ -12,23 +13,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from sim.scenario import money
 from sim.scenario.cited import Default
 from sim.scenario.defaults import defaults_for, sources_by_path
 from sim.scenario.risks import RiskEvent
 from sim.scenario.schema import Scenario
 
-#: Parts of a scenario that are not assumptions about the world.
-NOT_ASSUMPTIONS = ("simulation", "strategies", "risks")
+#: Parts of a scenario that are not assumptions about the world (targets: the film's asks,
+#: shown with the decision).
+NOT_ASSUMPTIONS = ("simulation", "strategies", "risks", "targets")
 
 
 @dataclass(frozen=True)
 class Assumption:
-    """One input: its dotted key path, its value in words, and its source (None if uncited)."""
+    """One input: its dotted key path, its value in words, and its source (None if uncited).
+
+    `from_comment`: the source is the comment the scenario file wrote beside the value.
+    """
 
     path: str
     value: str
     source: str | None
     default: bool
+    from_comment: bool = False
 
 
 @dataclass(frozen=True)
@@ -50,15 +57,21 @@ def assumptions(scenario: Scenario) -> list[Assumption]:
     """Every assumption of `scenario`, in the order of the scenario file."""
     data = scenario.model_dump(mode="json", by_alias=True, exclude_none=True)
     cited = sources_by_path(defaults_for(data)[0])  # the vehicles' profiles' citations too
+    comments = scenario.comment_sources
     found: list[Assumption] = []
     for key, value in data.items():
         if key not in NOT_ASSUMPTIONS:
-            _walk(value, key, cited, found)
+            _walk(value, key, cited, comments, found)
     return found
 
 
 def risk_register(scenario: Scenario) -> list[Risk]:
-    """The scenario's risk events, in its order."""
+    """The scenario's risk events, in its order.
+
+    An event without a ``source`` takes the comment after its key, or after its probability (as
+    the resolved scenario writes it, beside the values the file set).
+    """
+    comments = scenario.comment_sources
     return [
         Risk(
             name,
@@ -66,7 +79,9 @@ def risk_register(scenario: Scenario) -> list[Risk]:
             risk.probability,
             risk.hits,
             _impact(risk),
-            risk.source,
+            risk.source
+            or comments.get(f"risks.{name}")
+            or comments.get(f"risks.{name}.probability"),
             risk.owner,
             tuple(_mitigation(risk, listed) for listed in risk.mitigations),
         )
@@ -109,17 +124,33 @@ def _plain(dist: Any) -> Any:
     return _without_source(dist.model_dump(mode="json", exclude_none=True))
 
 
-def _walk(node: Any, path: str, cited: dict[str, Default], found: list[Assumption]) -> None:
+def _walk(
+    node: Any,
+    path: str,
+    cited: dict[str, Default],
+    comments: dict[str, str],
+    found: list[Assumption],
+) -> None:
     default = cited.get(path)
-    is_default = default is not None and _without_source(node) == default.value
+    is_default = default is not None and _without_source(node) == _materialised(default, path)
     if isinstance(node, dict) and not ({"dist", "source"} & node.keys() or is_default):
         for key, value in node.items():
-            _walk(value, f"{path}.{key}", cited, found)
+            _walk(value, f"{path}.{key}", cited, comments, found)
         return
     source = node.get("source") if isinstance(node, dict) else None
-    if source is None and default is not None and is_default:
+    comment = comments.get(path) if source is None else None
+    if comment is not None:
+        source = comment
+    elif source is None and default is not None and is_default:
         source = default.source
-    found.append(Assumption(path, describe(_without_source(node)), source, is_default))
+    found.append(
+        Assumption(path, describe(_without_source(node)), source, is_default, comment is not None)
+    )
+
+
+def _materialised(default: Default, path: str) -> Any:
+    """The default's value as the scenario holds it: an amount marked with its currency."""
+    return money.mark(default.value, path.rsplit(".", 1)[-1])
 
 
 def _without_source(node: Any) -> Any:

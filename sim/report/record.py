@@ -35,17 +35,25 @@ def run_record(
     results: Results,
     *,
     command: Sequence[str],
-    scenario_file: Path,
+    scenario_file: Path | None,
     jobs: int,
     dask: str | None,
     started: dt.datetime,
 ) -> dict[str, Any]:
-    """The run.json of a run made by `command` from `scenario_file`, finished now."""
+    """The run.json of a run made by `command` from `scenario_file`, finished now.
+
+    Without a file (a scenario made or changed in Python) the record names none, and its
+    SHA-256 is that of the resolved scenario the folder holds.
+    """
+    if scenario_file is None:
+        text = resolved_scenario_text(results).encode("utf-8")
+    else:
+        text = scenario_file.read_bytes()
     return {
         "command": list(command),
         "spacesim_version": spacesim_version(),
-        "scenario_file": str(scenario_file),
-        "scenario_sha256": hashlib.sha256(scenario_file.read_bytes()).hexdigest(),
+        "scenario_file": None if scenario_file is None else str(scenario_file),
+        "scenario_sha256": hashlib.sha256(text).hexdigest(),
         "seed": results.seed,
         "replications": results.replications,
         "strategies": list(results.strategies),
@@ -76,15 +84,24 @@ def comparison_record(
 def resolved_scenario_text(results: Results) -> str:
     """The scenario of `results` as YAML, with the seed and replications the run used.
 
-    It is built the way a scenario file is read, so it is validated like one.
+    It is built the way a scenario file is read, so it is validated like one. The sources
+    the file gave as comments stand beside their values, but for a seed or a number of
+    replications the run changed.
 
     Raises:
         ScenarioError: the run used a seed or a number of replications a scenario file may
             not hold.
     """
-    data = results.scenario.model_dump(mode="json", by_alias=True, exclude_none=True)
-    data["simulation"] |= {"seed": results.seed, "replications": results.replications}
-    return dump_scenario(scenario_from_data(data, "scenario.resolved.yaml"))
+    scenario = results.scenario
+    data = scenario.model_dump(mode="json", by_alias=True, exclude_none=True)
+    run = {"seed": results.seed, "replications": results.replications}
+    data["simulation"] |= run
+    sources = scenario.comment_sources
+    for key, value in run.items():
+        if getattr(scenario.simulation, key) != value:
+            sources.pop(f"simulation.{key}", None)
+    resolved = scenario_from_data(data, "scenario.resolved.yaml", comment_sources=sources)
+    return dump_scenario(resolved)
 
 
 def _utc_text(moment: dt.datetime) -> str:

@@ -8,7 +8,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from sim.analysis.records import Difference, Summary
+from sim.analysis.records import CheckedTarget, Decision, Difference, Summary
 from sim.report.formats import (
     date_text,
     minutes_text,
@@ -41,6 +41,11 @@ def decision_table(summary: Summary) -> Table:
     table.add_column("delivery\nP80", justify="right", no_wrap=True)
     for header in ("on\ntime", "on\nbudget", "both"):
         table.add_column(header, justify="right", no_wrap=True)
+    decision = summary.decision
+    targeted = decision is not None and bool(decision.targets)
+    if targeted:  # a column more: the columns' separator is space enough for 80 columns
+        table.padding, table.pad_edge = (0, 0), False
+        table.add_column("targets", overflow="fold", min_width=9)
     for name, strategy in summary.strategies.items():
         dates = strategy.delivery_date
         table.add_row(
@@ -52,8 +57,63 @@ def decision_table(summary: Summary) -> Table:
             share_text(strategy.p_on_time),
             share_text(strategy.p_on_budget),
             share_text(strategy.p_joint),
+            *([targets_text(decision.checks.get(name, ()))] if decision and targeted else []),
         )
+    if decision is not None and decision.recommended is not None:
+        table.caption = f"{table.caption}\n{_decision_caption(decision)}"
     return table
+
+
+def targets_text(checks: tuple[CheckedTarget, ...]) -> str:
+    """A strategy against the targets in short: met, or each miss and what it reached, a line each.
+
+    A real-share miss shows the real share reached (by `real_share_confidence` of the
+    replications), a confidence miss the chance reached; the caption gives what was wanted.
+    """
+    misses = [check for check in checks if not check.met]
+    if not misses:
+        return "met"
+    return "\n".join(
+        f"{target_label(check.target)} "
+        + share_text(check.achieved if check.level is None else (check.reached or 0.0))
+        for check in misses
+    )
+
+
+def target_label(target: str) -> str:
+    """real_share: real; real_share.weightless_interior: weightless; joint_confidence: joint."""
+    if target.startswith("real_share."):
+        return target.removeprefix("real_share.").split("_")[0]
+    if target == "real_share":
+        return "real"
+    return target.removesuffix("_confidence").replace("_", " ")
+
+
+def _decision_caption(decision: Decision) -> str:
+    """The caption's lines on the decision: the targets, the strategy recommended and why."""
+    if not decision.targets:
+        return (
+            f"Recommended: {decision.recommended}, the lowest P80 cost (the scenario sets no"
+            " targets; see docs/how-to/set-targets.md)."
+        )
+    wanted = ", ".join(
+        f"{target_label(key)} {value * 100:g}%"
+        for key, value in decision.targets.items()
+        if key != "real_share_confidence"
+    )
+    confidence = decision.targets.get("real_share_confidence")
+    by = "" if confidence is None else f"; real shares as {confidence * 100:g}% of films reach"
+    if decision.nearest:
+        far = decision.distance.get(decision.recommended or "", 0.0)
+        why = f"the nearest (distance {far:.2f}): no strategy meets every target"
+    elif len(decision.meeting) == 1:
+        why = "the only strategy meeting every target"
+    else:
+        why = f"the cheapest at P80 of the {len(decision.meeting)} meeting every target"
+    return (
+        f"Targets: {wanted}{by}; the column gives each one missed and what it reached.\n"
+        f"Recommended: {decision.recommended}, {why}."
+    )
 
 
 #: How a budget basis reads in a caption.

@@ -43,7 +43,27 @@ def trace_record(scenario: Scenario, outcome: Outcome) -> dict[str, Any]:
             {**dataclasses.asdict(day), "date": day.date.isoformat()} for day in outcome.orbit_log
         ],
         "drivers": {k: v for k, v in outcome.driver_columns().items() if not math.isnan(v)},
+        "fallbacks": [
+            {
+                "rule": rule,
+                "source": source,
+                "day": day,
+                "date": _date(scenario, day),
+                "moved_minutes": minutes,
+            }
+            for rule, source, day, minutes in _fired(scenario, outcome)
+        ],
     }
+
+
+def _fired(scenario: Scenario, outcome: Outcome) -> list[tuple[str, str, float, float]]:
+    """The strategy's fallback rules that fired: rule, source, day, minutes moved."""
+    rules = scenario.strategies[outcome.strategy].fallbacks
+    return [
+        (name, rule.source, day, outcome.moved_minutes.get(rule.source, 0.0))
+        for name, rule in rules.items()
+        if not math.isnan(day := outcome.fallback_days.get(rule.source, math.nan))
+    ]
 
 
 def trace_tables(scenario: Scenario, outcome: Outcome) -> list[Table]:
@@ -65,6 +85,16 @@ def trace_tables(scenario: Scenario, outcome: Outcome) -> list[Table]:
         if amount:
             costs.add_row(category, f"{amount / 1e6:,.2f}")
     tables = [events, costs]
+    fired = _fired(scenario, outcome)
+    if fired:
+        rules = Table(title="Fallback rules that fired", box=box.SIMPLE_HEAD)
+        for header in ("rule", "segment", "date", "minutes moved", "to"):
+            right = header == "minutes moved"
+            rules.add_column(header, justify="right" if right else "left", no_wrap=header == "rule")
+        for name, source, fired_day, minutes in fired:
+            to = ", ".join(scenario.strategies[outcome.strategy].fallbacks[name].move_to)
+            rules.add_row(name, source, _date(scenario, fired_day), f"{minutes:.1f}", to)
+        tables.append(rules)
     if outcome.orbit_log:
         kinds = list(outcome.orbit_log[0].minutes)
         aboard = Table(

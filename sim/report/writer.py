@@ -6,49 +6,30 @@ The folder is written whole or not at all, and replaces an existing one only whe
 
 from __future__ import annotations
 
-import io
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
-
-from matplotlib.figure import Figure
 
 from sim.analysis.cash_flow import cash_flow_rows
 from sim.analysis.records import Summary
 from sim.experiment.results import Results
 from sim.model.outcome import Outcome
+from sim.report import parquet
 from sim.report.assumptions import assumptions, risk_register
-from sim.report.figures.breakdown import cost_breakdown
-from sim.report.figures.cash_flow import cash_flow
-from sim.report.figures.compare import compared_jcl, compared_minutes, compared_s_curves
-from sim.report.figures.drivers import critical_tracks, tornadoes
-from sim.report.figures.gantt import gantt
-from sim.report.figures.minutes import minutes_by_source
-from sim.report.figures.scatter import cost_vs_delivery
-from sim.report.figures.scurve import s_curves
+from sim.report.compare_page import comparison_html
+from sim.report.comparison import compare_rows, compare_runs, input_rows, sheet_rows
+from sim.report.excel import workbook
+from sim.report.figures.drawing import COMPARE_FIGURES, RUN_FIGURES, Drawing, png
 from sim.report.folder import Content, check_target, write_folder
-from sim.report.html import comparison_html, report_html
+from sim.report.parquet import parquet_bytes
+from sim.report.run_page import report_html
 from sim.report.runs import Run, rows_to_csv, side_by_side
 from sim.report.tables import side_by_side_table
 
-#: Figures of every run drawn from the results table alone, by file name (and `gantt.png`).
-FIGURES: dict[str, Callable[[Results], Figure]] = {
-    "cost_vs_delivery.png": cost_vs_delivery,
-    "s_curves.png": s_curves,
-    "cost_breakdown.png": cost_breakdown,
-    "minutes_by_source.png": minutes_by_source,
-    "drivers.png": tornadoes,
-    "criticality.png": critical_tracks,
-    "cash_flow.png": cash_flow,
-}
-
-#: Figures of `spacesim compare`, by file name.
-COMPARE_FIGURES: dict[str, Callable[[list[Run]], Figure]] = {
-    "s_curves.png": compared_s_curves,
-    "joint_confidence.png": compared_jcl,
-    "minutes_by_source.png": compared_minutes,
-}
+#: Figures of every run drawn from the results table alone, by file name (and `gantt.png`);
+#: listed, with the comparison's (`COMPARE_FIGURES`), in `sim.report.figures.drawing`.
+FIGURES = RUN_FIGURES
 
 
 def write_run(
@@ -60,61 +41,73 @@ def write_run(
     record: dict[str, Any],
     stories: Mapping[str, Outcome | None],
     force: bool,
+    drawing: Drawing | None = None,
 ) -> list[Path]:
     """Write a run's folder atomically; returns the files written, relative to the folder.
 
     `stories` holds each strategy's representative replication, replayed, for the Gantt chart.
+    `drawing` is the figures already being drawn (`sim.report.figures.drawing.drawing`),
+    collected once the other files are made; without one they are drawn here, one by one.
 
     Raises:
         OutputExistsError: `target` exists and `force` was not given; before any figure is drawn.
         UsageError: `target` exists but is not a spacesim output folder.
     """
     check_target(target, force)
-    figures = {name: _png(build(results)) for name, build in FIGURES.items()}
-    figures["gantt.png"] = _png(gantt(results, stories))
-    page = report_html(
+    files: dict[str, Content] = {
+        "summary.json": _json(summary.to_json()),
+        "replications.csv": results.write_csv,
+        "cash_flow.csv": rows_to_csv(cash_flow_rows(results)),
+        "scenario.resolved.yaml": resolved_scenario,
+        "report.xlsx": workbook(
+            results, summary, assumptions(results.scenario), risk_register(results.scenario)
+        ),
+        **({"replications.parquet": parquet_bytes(results)} if parquet.available() else {}),
+    }
+    figures = (drawing or Drawing(results, stories, workers=0)).figures()
+    files.update(figures)
+    files["report.html"] = report_html(
         summary=summary,
         figures=figures,
         assumptions=assumptions(results.scenario),
         risks=risk_register(results.scenario),
         record=record,
     )
-    files: dict[str, Content] = {
-        "summary.json": _json(summary.to_json()),
-        "replications.csv": results.write_csv,
-        "cash_flow.csv": rows_to_csv(cash_flow_rows(results)),
-        "scenario.resolved.yaml": resolved_scenario,
-        **figures,
-        "report.html": page,
-    }
     return write_folder(target, files, record, force)
 
 
 def write_comparison(
-    target: Path, *, runs: list[Run], record: dict[str, Any], force: bool
+    target: Path,
+    *,
+    runs: list[Run],
+    record: dict[str, Any],
+    force: bool,
+    statistic: str = "mean",
 ) -> list[Path]:
-    """Write the folder of `spacesim compare` atomically: table, figures and report.
+    """Write the folder of `spacesim compare` atomically: tables, figures and report.
+
+    compare.csv holds the runs side by side with each later run's deltas against the first,
+    inputs.csv the inputs that changed, top_sheet.csv the top sheet at `statistic`.
 
     Raises:
         OutputExistsError: `target` exists and `force` was not given; before any figure is drawn.
         UsageError: `target` exists but is not a spacesim output folder.
     """
     check_target(target, force)
-    rows = side_by_side(runs)
-    figures = {name: _png(build(runs)) for name, build in COMPARE_FIGURES.items()}
-    table = side_by_side_table(rows, runs[0].summary.currency)
+    compared = compare_runs(runs, statistic)
+    figures = {name: png(build(runs)) for name, build in COMPARE_FIGURES.items()}
+    table = side_by_side_table(side_by_side(runs), runs[0].summary.currency)
+    page = comparison_html(compared=compared, table=table, figures=figures, record=record)
     files: dict[str, Content] = {
-        "compare.csv": rows_to_csv(rows),
+        "compare.csv": rows_to_csv(compare_rows(compared)),
+        "inputs.csv": rows_to_csv(
+            input_rows(compared), columns=["key", *(run.label for run in compared.runs)]
+        ),
+        "top_sheet.csv": rows_to_csv(sheet_rows(compared)),
         **figures,
-        "report.html": comparison_html(runs=runs, table=table, figures=figures, record=record),
+        "report.html": page,
     }
     return write_folder(target, files, record, force)
-
-
-def _png(figure: Figure) -> bytes:
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
-    return buffer.getvalue()
 
 
 def _json(data: Any) -> str:

@@ -4,12 +4,15 @@ The defaults laid under a file are the sources' own with the profile of each sou
 over them (`sim.scenario.defaults.defaults_for`): a value the file sets always wins.
 
 Pydantic's errors become spacesim's in `sim.scenario.messages`: one line per problem with the
-key path as the user wrote it, and the line it is on (`sim.scenario.yaml_text`).
+key path as the user wrote it, and the line it is on (`sim.scenario.yaml_text`). A comment
+after a value is its source (`Scenario.comment_sources`), and `dump_scenario` writes it back
+beside the value.
 """
 
 from __future__ import annotations
 
 import stat
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +23,7 @@ from sim.core.errors import Problem, ScenarioError
 from sim.scenario.defaults import defaults_for, merged
 from sim.scenario.messages import problems_from
 from sim.scenario.schema import Scenario
-from sim.scenario.yaml_text import parse
+from sim.scenario.yaml_text import KeyPath, dotted, parse
 
 #: Largest scenario file read; anything bigger is not a hand-written scenario.
 MAX_FILE_BYTES = 5_000_000
@@ -52,16 +55,26 @@ def load_scenario(path: str | Path) -> Scenario:
     except UnicodeDecodeError:
         raise ScenarioError(name, [Problem("", "not UTF-8 text; save the file as UTF-8")]) from None
     parsed = parse(name, text)
+    sources = {dotted(path): source for path, source in parsed.sources.items()}
     try:
-        return scenario_from_data(parsed.data, name)
+        return scenario_from_data(parsed.data, name, comment_sources=sources)
     except ScenarioError as error:
         located = [parsed.locate(problem) for problem in error.problems]
         located.sort(key=lambda problem: (problem.line is None, problem.line or 0))
         raise ScenarioError(name, located) from None
 
 
-def scenario_from_data(data: Any, file: str = "<scenario>") -> Scenario:
+def scenario_from_data(
+    data: Any, file: str = "<scenario>", *, comment_sources: Mapping[str, str] | None = None
+) -> Scenario:
     """Fill in defaults and validate plain data (as read from YAML); `data` is not changed.
+
+    Args:
+        data: plain data, as `sim.scenario.yaml_text.read_yaml` reads a file.
+        file: what the errors call the data.
+        comment_sources: the sources the file gave as comments, by key path
+            (``{"production.budget_usd": "Variety, Oct 2020"}``); kept as the scenario's
+            `comment_sources`.
 
     Raises:
         ScenarioError: listing every problem, each with its key path.
@@ -80,10 +93,53 @@ def scenario_from_data(data: Any, file: str = "<scenario>") -> Scenario:
     problems = scenario.problems()
     if problems:
         raise ScenarioError(file, problems)
+    scenario.keep_file_data(data)  # so that `with_changes` lays the defaults under again
+    if comment_sources:
+        scenario.keep_comment_sources(comment_sources)
     return scenario
 
 
 def dump_scenario(scenario: Scenario) -> str:
-    """The scenario as YAML, every default filled in; `load_scenario` reads it back as is."""
+    """The scenario as YAML, every default filled in; `load_scenario` reads it back as is.
+
+    Each source the file gave as a comment is written back as one, beside its value (a
+    distribution's after its key), so the text reads back with the same sources.
+    """
     data = scenario.model_dump(mode="json", by_alias=True, exclude_none=True)
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    cited = _cited(data, scenario.comment_sources, ())
+    if not cited or any(brk in text for brk in "\r\x85\u2028\u2029"):
+        return text
+    places = parse("<resolved scenario>", text).comment_lines
+    lines = text.split("\n")
+    for path, source in cited.items():
+        lines[places[path] - 1] += f"  # {source}"
+    return "\n".join(lines)
+
+
+def _cited(data: dict[str, Any], sources: Mapping[str, str], path: KeyPath) -> dict[KeyPath, str]:
+    """The values of `data` a comment cites, as the comment is to be written: one line each.
+
+    A mapping other than a distribution is cited after its key only when the comment cites every
+    value in it; else value by value, as a comment after its key would cite the defaults laid
+    under it too.
+    """
+    found: dict[KeyPath, str] = {}
+    for key, value in data.items():
+        here = (*path, key)
+        source = " ".join(sources.get(dotted(here), "").split())
+        if isinstance(value, dict) and value and "dist" not in value:
+            inner = _cited(value, sources, here)
+            whole = source and set(inner.values()) == {source} and len(inner) == _values(value)
+            found |= {here: source} if whole else inner
+        elif source:
+            found[here] = source
+    return found
+
+
+def _values(data: dict[str, Any]) -> int:
+    """How many values `_cited` would cite one by one in `data`."""
+    return sum(
+        _values(value) if isinstance(value, dict) and value and "dist" not in value else 1
+        for value in data.values()
+    )

@@ -1,12 +1,16 @@
 """Pydantic's validation errors as spacesim problems: key path, what is wrong, what is allowed.
 
 The key path is the one the user wrote (``sources.orbit.seat_price_usd``): pydantic's
-discriminator tags and key markers are dropped. An unknown key gets the nearest valid one.
+discriminator tags and key markers are dropped. An unknown key gets the nearest valid one, and
+a number written as people write it in prose (``60,000,000``, ``$60M``, ``1.5 million``) the way
+to write it in YAML (``60_000_000`` or ``60e6``).
 """
 
 from __future__ import annotations
 
 import difflib
+import math
+import re
 import types
 import typing
 from collections.abc import Callable
@@ -23,13 +27,18 @@ def problems_from(error: ValidationError) -> list[Problem]:
     """One `Problem` per pydantic error, with the key path as the user wrote it."""
     problems = []
     for detail in error.errors():
-        path, node = _walk(detail["loc"])
+        path, node, field = _walk(detail["loc"])
+        if _takes_a_distribution(field) and not isinstance(detail.get("input"), dict | list):
+            shown = _shown(detail.get("input"))
+            if number_written(detail.get("input")) is None and detail["type"] in _WANTS_A_NUMBER:
+                problems.append(Problem(path, _NOT_A_NUMBER.format(shown=shown)))
+                continue
         problems.append(Problem(path, _message(detail, node)))
     return problems
 
 
-def _walk(loc: tuple[int | str, ...]) -> tuple[str, Any]:
-    """The dotted key path of a pydantic location, and the type found at its parent.
+def _walk(loc: tuple[int | str, ...]) -> tuple[str, Any, Any]:
+    """The dotted key path of a pydantic location, the type found at its parent, and its own.
 
     Discriminator tags (``triangular``) and key markers are pydantic's, not the user's, so they
     are dropped from the path.
@@ -52,7 +61,19 @@ def _walk(loc: tuple[int | str, ...]) -> tuple[str, Any]:
         parts.append(str(element))
         node = _child_type(node, str(element))
     path = ".".join(parts).replace(".[", "[")
-    return path, parent
+    return path, parent, node
+
+
+#: A key that takes a number or a distribution, given text that is neither.
+_NOT_A_NUMBER = (
+    "{shown} is not a number or a distribution; write a number (60_000_000, 60e6) or a"
+    " mapping with dist: (" + ", ".join(DIST_KINDS) + ")"
+)
+
+
+def _takes_a_distribution(node: Any) -> bool:
+    """Whether a key of type `node` takes a distribution (or a plain number, read as one)."""
+    return _is_dist_union(_unwrap(node))
 
 
 def _unwrap(node: Any) -> Any:
@@ -113,6 +134,13 @@ def _shown(value: Any) -> str:
 def _message(detail: Any, parent: Any) -> str:
     kind = detail["type"]
     ctx = detail.get("ctx") or {}
+    if kind in _WANTS_A_NUMBER:
+        value = detail.get("input")
+        written = number_written(value)
+        if written is not None:
+            if _is_plain_number(value):  # quoted: '60e6' or "60000000"
+                return f"{_shown(value)} is text, not a number; write it without quotes: {written}"
+            return f"{_shown(value)} is not a number; write it as {written}"
     special = _SPECIAL.get(kind)
     if special is not None:
         return special(detail, ctx, parent)
@@ -122,6 +150,69 @@ def _message(detail: Any, parent: Any) -> str:
     if template is None:
         return str(detail["msg"])
     return template.format(shown=_shown(detail.get("input")), **ctx)
+
+
+#: The errors of a key that takes a number or a distribution, when it is given something else.
+_WANTS_A_NUMBER = frozenset(
+    {
+        "float_parsing",
+        "float_type",
+        "int_parsing",
+        "int_type",
+        "dict_type",
+        "model_type",
+        "model_attributes_type",
+    }
+)
+
+#: A number as written in prose: thousands grouped by commas, spaces or underscores, a currency
+#: before or after, a scale word or letter after (``$60M``, ``60,000,000``, ``USD 1.5 million``).
+_PROSE_NUMBER = re.compile(
+    r"(?P<sign>[-+]?)\s*(?:[$€£¥]|(?:USD|EUR|GBP|JPY)\s)?\s*"
+    r"(?P<digits>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ _]\d{3})+|\d+)"
+    r"(?P<fraction>\.\d+)?(?P<power>[eE][-+]?\d+)?\s*"
+    r"(?P<scale>k|K|thousand|m|M|MM|mm|mn|million|bn|B|billion)?\s*"
+    r"(?:USD|EUR|GBP|JPY|dollars?|euros?)?",
+)
+_SCALES = {"k": 3, "K": 3, "thousand": 3, "bn": 9, "B": 9, "billion": 9}
+
+
+def number_written(value: Any) -> str | None:
+    """How to write `value`, text that reads as a number, as a YAML number; None if it does not.
+
+    ``"$60M"`` -> ``60_000_000 or 60e6``; ``"60,000"`` -> ``60_000 or 60e3``.
+    """
+    if not isinstance(value, str):
+        return None
+    match = _PROSE_NUMBER.fullmatch(value.strip())
+    if match is None:
+        return None
+    scale = match["scale"]
+    if scale and match["power"]:
+        return None
+    exponent = _SCALES.get(scale, 6) if scale else int((match["power"] or "e0")[1:])
+    digits = re.sub(r"[ ,_]", "", match["digits"])
+    number = float(f"{match['sign']}{digits}{match['fraction'] or ''}e{exponent}")
+    if not math.isfinite(number):
+        return None
+    if number.is_integer() and abs(number) >= 1000:
+        return f"{int(number):_} or {_e_form(number)}"
+    return f"{number:g}"
+
+
+def _is_plain_number(text: str) -> bool:
+    try:
+        float(text.replace("_", ""))
+    except ValueError:
+        return False
+    return True
+
+
+def _e_form(number: float) -> str:
+    """A number in e-notation with an exponent that is a multiple of 3: 60e6, 1.5e6, 250e3."""
+    exponent = math.floor(math.log10(abs(number)))
+    exponent -= exponent % 3
+    return f"{number / 10**exponent:g}e{exponent}"
 
 
 def _unknown_key(detail: Any, ctx: dict[str, Any], parent: Any) -> str:

@@ -8,13 +8,17 @@ its key path rather than stopping at the first.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
-from typing import Literal
+from collections.abc import Iterable, Mapping
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from sim.core.errors import Problem
 from sim.scenario import money
+from sim.scenario.fallbacks import Fallback
+from sim.scenario.fallbacks import problems as fallback_problems
 from sim.scenario.production import Production, basis_problems
 from sim.scenario.quantities import (
     SCENE_KINDS,
@@ -38,6 +42,8 @@ from sim.scenario.sources import (
     SourceName,
     Sources,
 )
+from sim.scenario.targets import Targets
+from sim.scenario.targets import problems as target_problems
 
 #: The last date a replication may reach (its horizon): dates past it are not counted.
 LAST_DAY = dt.date(2999, 12, 31)
@@ -114,6 +120,12 @@ class Strategy(Node):
         description="shortfall: reshoot: what happens to minutes the reshoot cannot deliver or"
         " still misses",
     )
+    fallbacks: dict[Name, Fallback] = Field(
+        default_factory=dict,
+        description="rules that cancel a segment when a trigger fires (a date passed, slots"
+        " missed, a fleet grounded too long) and move its unfilmed minutes to other sources;"
+        " none = the strategy waits its segments out. See docs/how-to/fallback-rules.md",
+    )
 
     def planned_minutes(self, script: Script) -> dict[SourceName, dict[SceneKind, float]]:
         """Screen minutes planned from each source, per scene kind (sources with none left out)."""
@@ -134,8 +146,62 @@ class Post(Node):
     cost_usd: Money
 
 
+class FileData:
+    """The plain data a scenario was validated from, before its defaults were laid under it.
+
+    Kept so that a change re-layers the defaults and vehicle profiles as loading the file did
+    (`sim.scenario.changes.with_changes`). Provenance, not part of the scenario's value: any two
+    compare equal, so two scenarios are equal when their fields are.
+    """
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: Any = None) -> None:
+        self.data = data
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, FileData)
+
+    def __hash__(self) -> int:
+        return 0
+
+
+class FileSources:
+    """The sources a scenario file gives as comments, by key path (``production.budget_usd``).
+
+    Read with the file (``budget_usd: 200_000_000  # Variety``, `sim.scenario.yaml_text`),
+    shown by the assumption register and written beside their values in the resolved scenario.
+    Provenance, as `FileData`: any two compare equal.
+    """
+
+    __slots__ = ("by_path",)
+
+    def __init__(self, by_path: Mapping[str, str] | None = None) -> None:
+        self.by_path = dict(by_path or {})
+
+    def without(self, sections: Iterable[str]) -> FileSources:
+        """These sources but those of the values in `sections` (top-level keys)."""
+        gone = set(sections)
+        return FileSources(
+            {
+                path: source
+                for path, source in self.by_path.items()
+                if path.split(".")[0].split("[")[0] not in gone
+            }
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, FileSources)
+
+    def __hash__(self) -> int:
+        return 0
+
+
 class Scenario(Node):
     """A whole scenario file, every default filled in."""
+
+    _file: FileData = PrivateAttr(default_factory=FileData)
+    _sources: FileSources = PrivateAttr(default_factory=FileSources)
 
     simulation: Simulation
     production: Production
@@ -151,6 +217,45 @@ class Scenario(Node):
         " table and a panel or bar of every figure, past which they cannot be read; compare"
         " more over several files with spacesim compare",
     )
+    targets: Targets | None = Field(
+        default=None,
+        description="what the film must reach (real footage, confidence of date and budget);"
+        " the decision names the strategies that meet every target. See"
+        " docs/how-to/set-targets.md",
+    )
+
+    def file_data(self) -> dict[str, Any]:
+        """A deep copy of the data this scenario was validated from, defaults not laid under.
+
+        A scenario built otherwise than by `sim.scenario.load.scenario_from_data` (or changed
+        by ``model_copy(update=...)``) gives its own dump, every default filled in.
+        """
+        if isinstance(self._file.data, dict):
+            return copy.deepcopy(self._file.data)
+        data: dict[str, Any] = self.model_dump(by_alias=True, exclude_none=True)
+        return data
+
+    def keep_file_data(self, data: dict[str, Any]) -> None:
+        """Remember (a deep copy of) the data this scenario was validated from."""
+        self._file = FileData(copy.deepcopy(data))
+
+    @property
+    def comment_sources(self) -> dict[str, str]:
+        """The sources the file gave as comments, by key path (a copy; empty when none)."""
+        return dict(self._sources.by_path)
+
+    def keep_comment_sources(self, sources: Mapping[str, str]) -> None:
+        """Remember the sources the file gave as comments (`sim.scenario.yaml_text`)."""
+        self._sources = FileSources(sources)
+
+    def model_copy(  # noqa: D102
+        self, *, update: Mapping[str, Any] | None = None, deep: bool = False
+    ) -> Scenario:
+        copied = super().model_copy(update=update, deep=deep)
+        if update:  # the file's data no longer describes the copy
+            copied._file = FileData()
+            copied._sources = self._sources.without(update)  # nor its comments the new values
+        return copied
 
     @property
     def deadline_day(self) -> float:
@@ -190,6 +295,9 @@ class Scenario(Node):
                 )
             )
         found += basis_problems(production) + money.problems(self)
+        found += target_problems(
+            self.targets, {kind: self.script.minutes(kind) for kind in SCENE_KINDS}
+        )
         for name, strategy in self.strategies.items():
             found += self._strategy_problems(name, strategy)
         for name, risk in self.risks.items():
@@ -261,11 +369,20 @@ class Scenario(Node):
                     " give orbit a share of the split or remove orbit_flights",
                 )
             )
+        plan = strategy.planned_minutes(self.script)
+        found += fallback_problems(
+            name,
+            strategy.fallbacks,
+            plan,
+            start_date=self.production.start_date,
+            free_flyer=self.sources.orbit.mission == "free_flyer",
+        )
         crew_path = f"strategies.{name}.crew" if strategy.crew is not None else "crew"
         crew = self.crew_for(name)
-        planned: set[str] = set(strategy.planned_minutes(self.script))
+        planned: set[str] = set(plan)
         if strategy.shortfall == "reshoot" and strategy.reshoot_on is not None:
             planned.add(strategy.reshoot_on)
+        planned.update(source for rule in strategy.fallbacks.values() for source in rule.move_to)
         if any(REGISTRY[source].flies_crew for source in planned) and not crew:
             found.append(
                 Problem(

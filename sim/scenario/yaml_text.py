@@ -1,20 +1,31 @@
-"""Scenario files as YAML text: parsed strictly, with the line of every key kept.
+"""Scenario files as YAML text: parsed strictly, with the line and the comment of every key kept.
 
 PyYAML keeps the last of two equal keys without a word, so a producer who pastes a second
 ``seed:`` would run a scenario they never wrote: duplicates are refused here, all at once,
 with both lines. Aliases are expanded while walking, so a file that expands past
 `MAX_VALUES` values (a "billion laughs") is refused before anything copies it.
+
+A comment after a value is that value's source (``budget_usd: 200_000_000  # Variety``): the
+text is parsed once, and the comment is read off the line where the value ends, which the
+parser's marks give (PyYAML drops comments, but a ``#`` after the end of a value, on its line,
+can only start one). The rule, as docs/reference/yaml.md states it:
+
+- a comment on the line where a value ends cites that value; a value written as ``{...}`` or
+  ``[...]`` is cited whole;
+- a comment after a key whose mapping or list follows on the next lines (``crew:  # TASS``)
+  cites every value written below it that has no comment of its own;
+- comments on lines of their own, and after the items of a list, cite nothing.
 """
 
 from __future__ import annotations
 
 import contextlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import CollectionNode, MappingNode, Node, ScalarNode, SequenceNode
 
 from sim.core.errors import Problem, ScenarioError
 
@@ -23,6 +34,15 @@ MAX_VALUES = 100_000
 
 KeyPath = tuple[str | int, ...]
 _MERGE = "tag:yaml.org,2002:merge"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+#: A comment's text, up to the end of its line (any of the line breaks PyYAML counts).
+_TEXT = r"#([^\r\n\x85\u2028\u2029]*)"
+#: After a value, on the line where it ends: its comment.
+_AFTER_VALUE = re.compile(r"[ \t]*" + _TEXT)
+#: After a key whose value is below it or an alias (``key: &a  # comment``, ``key: *a  # c``).
+_AFTER_KEY = re.compile(r"[ \t]*:(?:[ \t]+[&!*][^ \t\r\n]*)*[ \t]+" + _TEXT)
+#: After the start of a block scalar: ``key: |  # comment``.
+_AFTER_INDICATOR = re.compile(r"[|>][-+0-9]*[ \t]+" + _TEXT)
 
 
 class _Loader(yaml.SafeLoader):
@@ -38,10 +58,18 @@ _Loader.add_implicit_resolver(
 
 @dataclass(frozen=True)
 class Parsed:
-    """A scenario file's data, and the line on which each key path was written."""
+    """A scenario file's data, the line of each key path, and the comments that cite values.
+
+    `sources` holds, for each key path the file writes, the comment that cites its value (its
+    own, or the one after the key of a mapping it is in); `comment_lines`, for each key path,
+    the line a comment citing its value is read from (where the value ends, or the key's line
+    when the value is a mapping or list below it).
+    """
 
     data: Any
     lines: dict[KeyPath, int]
+    sources: dict[KeyPath, str] = field(default_factory=dict)
+    comment_lines: dict[KeyPath, int] = field(default_factory=dict)
 
     def locate(self, problem: Problem) -> Problem:
         """`problem` with the line of its key path, or of the nearest parent the file has."""
@@ -55,6 +83,32 @@ class Parsed:
         return problem
 
 
+def dotted(path: KeyPath) -> str:
+    """('a', 2, 'b') -> ``a[2].b``, the key path as problems and the register write it."""
+    return "".join(
+        f"[{part}]" if isinstance(part, int) else f".{part}" if index else str(part)
+        for index, part in enumerate(path)
+    )
+
+
+def read_yaml(text: str, name: str = "<yaml>") -> Any:
+    """Read YAML as spacesim reads a scenario file, and return its plain data.
+
+    The dialect is YAML 1.1's (PyYAML's safe loader: ``2027-01-04`` is a date, ``60_000_000``
+    a whole number, ``yes`` true) with ``55e6`` a number, as YAML 1.2 reads it; a key given
+    twice, an alias that expands past `MAX_VALUES` values and nesting past `MAX_DEPTH` levels
+    are refused. See docs/reference/yaml.md.
+
+    Args:
+        text: the YAML text.
+        name: what the errors call the text (a file name).
+
+    Raises:
+        ScenarioError: the text is not YAML, or breaks a rule above; one line per problem.
+    """
+    return parse(name, text).data
+
+
 def split_path(path: str) -> KeyPath:
     """``risks.x.delay_days`` -> ('risks', 'x', 'delay_days'); ``a[2]`` -> ('a', 2)."""
     parts: list[str | int] = []
@@ -66,14 +120,18 @@ def split_path(path: str) -> KeyPath:
 def parse(name: str, text: str) -> Parsed:
     """Parse scenario text; raise `ScenarioError` for bad syntax, duplicate keys or a bomb."""
     try:
-        root = yaml.compose(text, Loader=_Loader)  # a SafeLoader subclass: no arbitrary objects
-        walk = _Walk()
-        if root is not None:
-            with contextlib.suppress(_TooDeepError):
-                walk.visit(root, ())
-        if walk.problems:
-            raise ScenarioError(name, walk.problems)
-        data = yaml.load(text, Loader=_Loader)
+        loader = _Loader(text)  # a SafeLoader subclass: no arbitrary objects
+        try:
+            root = loader.get_single_node()
+            walk = _Walk(text, loader)
+            if root is not None:
+                with contextlib.suppress(_TooDeepError):
+                    walk.visit(root, (), None)
+            if walk.problems:
+                raise ScenarioError(name, walk.problems)
+            data = None if root is None else loader.construct_document(root)  # no second parse
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         problem = error.problem or "invalid YAML"
@@ -117,7 +175,7 @@ def parse(name: str, text: str) -> Parsed:
                 )
             ],
         ) from None
-    return Parsed(data, walk.lines)
+    return Parsed(data, walk.lines, walk.sources, walk.comment_lines)
 
 
 def _code(character: int | str) -> int:
@@ -158,15 +216,19 @@ class _TooDeepError(Exception):
 
 
 class _Walk:
-    """Visits the node tree once, aliases expanded: key lines, duplicate keys, size."""
+    """Visits the node tree once, aliases expanded: key lines, comments, duplicate keys, size."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str, loader: _Loader) -> None:
+        self.text = text
+        self.loader = loader
         self.lines: dict[KeyPath, int] = {}
+        self.sources: dict[KeyPath, str] = {}
+        self.comment_lines: dict[KeyPath, int] = {}
         self.problems: list[Problem] = []
         self.budget = MAX_VALUES
         self.open: set[int] = set()
 
-    def visit(self, node: Node, path: KeyPath) -> None:
+    def visit(self, node: Node, path: KeyPath, cited: str | None) -> None:
         self.budget -= 1
         if self.budget < 0:
             raise _TooLargeError
@@ -186,20 +248,22 @@ class _Walk:
             raise _TooDeepError
         self.open.add(id(node))
         if isinstance(node, MappingNode):
-            self._mapping(node, path)
+            self._mapping(node, path, cited)
         elif isinstance(node, SequenceNode):
             for index, item in enumerate(node.value):
-                self.visit(item, (*path, index))
+                self.visit(item, (*path, index), cited)
+        elif isinstance(node, ScalarNode) and node.tag == _TIMESTAMP:
+            self._date(node, path)
         self.open.discard(id(node))
 
-    def _mapping(self, node: MappingNode, path: KeyPath) -> None:
+    def _mapping(self, node: MappingNode, path: KeyPath, cited: str | None) -> None:
         first: dict[str, int] = {}
         merged = [value for key, value in node.value if key.tag == _MERGE]
         for key, value in node.value:
             if key.tag == _MERGE:  # "<<: *base": visited last, as this mapping's keys override
                 continue
             if not isinstance(key, ScalarNode):
-                self.visit(value, path)
+                self.visit(value, path, cited)
                 continue
             line = key.start_mark.line + 1
             name = str(key.value)
@@ -214,7 +278,41 @@ class _Walk:
                 )
                 continue
             first[name] = line
-            self.lines.setdefault((*path, name), line)
-            self.visit(value, (*path, name))
+            here = (*path, name)
+            self.lines.setdefault(here, line)
+            comment, comment_line = self._comment(key, value)
+            self.comment_lines.setdefault(here, comment_line)
+            source = comment or cited
+            if source is not None:
+                self.sources.setdefault(here, source)
+            self.visit(value, here, source)
         for value in merged:
-            self.visit(value, path)
+            self.visit(value, path, cited)
+
+    def _comment(self, key: ScalarNode, value: Node) -> tuple[str | None, int]:
+        """The comment that cites `value` (None if none), and the line it is read from."""
+        if value.start_mark.index < key.end_mark.index or (
+            isinstance(value, CollectionNode) and not value.flow_style
+        ):  # an alias to a node anchored above, or a block mapping or list below the key
+            mark, pattern = key.end_mark, _AFTER_KEY
+        elif isinstance(value, ScalarNode) and value.style in ("|", ">"):
+            mark, pattern = value.start_mark, _AFTER_INDICATOR
+        else:
+            mark, pattern = value.end_mark, _AFTER_VALUE
+        match = pattern.match(self.text, mark.index)
+        text = match.group(1).strip() if match else ""
+        return text or None, mark.line + 1
+
+    def _date(self, node: ScalarNode, path: KeyPath) -> None:
+        """Refuse a date the calendar lacks (PyYAML would raise a bare ValueError)."""
+        try:
+            self.loader.construct_yaml_timestamp(node)
+        except ValueError:
+            self.problems.append(
+                Problem(
+                    dotted(path),
+                    f"'{node.value}' is not a date; write it as YYYY-MM-DD (a real day)",
+                    line=node.start_mark.line + 1,
+                    column=node.start_mark.column + 1,
+                )
+            )

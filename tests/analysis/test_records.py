@@ -58,6 +58,8 @@ def test_the_json_holds_plain_data_in_the_file_layout(summary: Summary) -> None:
         "precision",
         "risk_register",
         "cash_flow",
+        "fallbacks",
+        "decision",
     ]
     assert data["start_date"] == "2027-01-04"
     orbit = data["strategies"]["orbit"]

@@ -30,10 +30,12 @@ def invoke(*args: str, cwd: Path):
 
 
 def test_run_prints_tables_and_writes_the_folder(scenario_file: Path, tmp_path: Path) -> None:
-    """`spacesim run` prints the comparison and writes out/<stem>/."""
+    """`spacesim run --details` prints every table and writes out/<stem>/."""
     out = tmp_path / "out"
     result = CliRunner().invoke(
-        cli, ["run", str(scenario_file), "--reps", "8", "--out", str(out)], catch_exceptions=False
+        cli,
+        ["run", str(scenario_file), "--reps", "8", "--details", "--out", str(out)],
+        catch_exceptions=False,
     )
     assert result.exit_code == 0, result.output
     for strategy in ("orbit", "mixed", "reshoot", "ground"):
@@ -159,13 +161,14 @@ def test_ctrl_c_says_nothing_was_written_and_exits_130(
 def test_an_unknown_baseline_exits_2_and_writes_nothing(
     scenario_file: Path, tmp_path: Path
 ) -> None:
-    """--baseline with a typo: one line naming the strategies, no folder."""
+    """--baseline with a typo: one line with the name meant and the strategies, no folder."""
     out = tmp_path / "o"
     args = ["run", str(scenario_file), "--reps", "2", "--baseline", "orbt", "--out", str(out)]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 2
     assert result.output == (
-        "Error: unknown baseline 'orbt'; the run has: orbit, mixed, reshoot, ground\n"
+        "Error: unknown baseline 'orbt' (did you mean 'orbit'?); the run has: orbit, mixed,"
+        " reshoot, ground\n"
     )
     assert not out.exists()
 
@@ -196,9 +199,9 @@ def test_an_unknown_strategy_exits_2(scenario_file: Path, tmp_path: Path) -> Non
         ],
     )
     assert result.exit_code == 2
-    assert (
-        result.output
-        == "Error: unknown strategy 'orbt'; the scenario has: orbit, mixed, reshoot, ground\n"
+    assert result.output == (
+        "Error: unknown strategy 'orbt' (did you mean 'orbit'?); the scenario has: orbit, mixed,"
+        " reshoot, ground\n"
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -57,11 +58,13 @@ def test_folders_are_compared_without_rerunning(
     assert sorted(p.name for p in out.iterdir()) == [
         ".spacesim",
         "compare.csv",
+        "inputs.csv",
         "joint_confidence.png",
         "minutes_by_source.png",
         "report.html",
         "run.json",
         "s_curves.png",
+        "top_sheet.csv",
     ]
     rows = list(csv.DictReader((out / "compare.csv").read_text().splitlines()))
     for label in ("base", "more-artists"):
@@ -209,4 +212,84 @@ def test_long_run_labels_are_not_folded_mid_word(two_runs: Path, tmp_path: Path)
     shutil.copytree(two_runs / "more-artists", long)
     code, output = _compare(str(two_runs / "base"), str(long), "--out", str(tmp_path / "cmp"))
     assert code == 0, output
-    assert output.count("more-artists-for-vfx") == 4  # once per strategy
+    rows = [line for line in output.splitlines() if line.startswith("   more-artists-for-vfx ")]
+    assert len(rows) == 4  # once per strategy in the side-by-side table, whole
+
+
+def test_what_changed_comes_first_then_the_paired_deltas(two_runs: Path, tmp_path: Path) -> None:
+    """The inputs' diff heads the output; same seed and replications: the deltas are paired."""
+    out = tmp_path / "cmp"
+    code, output = _compare(
+        str(two_runs / "base"), str(two_runs / "more-artists"), "--out", str(out)
+    )
+    assert code == 0, output
+    assert output.index("What changed in the inputs") < output.index("Runs side by side")
+    assert "more-artists minus base (paired, replication by replication)" in output
+    assert "Same seed (7) and replications (30)" in output.replace("\n", " ")
+    rows = list(csv.reader((out / "inputs.csv").read_text().splitlines()))
+    assert rows == [["key", "base", "more-artists"], ["sources.cgi.artists", "60", "80"]]
+    deltas = list(csv.DictReader((out / "compare.csv").read_text().splitlines()))
+    more = [row for row in deltas if row["run"] == "more-artists"]
+    assert {row["paired"] for row in more} == {"True"}
+    assert {row["against"] for row in more} == {"base"}
+    for row in more:
+        low, high = (float(row[f"delivery_mean_delta_ci95_{end}_days"]) for end in ("low", "high"))
+        assert low <= float(row["delivery_mean_delta_days"]) <= high
+    assert "Top sheet, original and variance (mean)" in output
+
+
+def test_a_folder_without_its_resolved_scenario_is_compared_with_a_note(
+    two_runs: Path, tmp_path: Path
+) -> None:
+    """An older folder lacking scenario.resolved.yaml: compared, and its inputs said unknown."""
+    old = tmp_path / "old"
+    shutil.copytree(two_runs / "base", old)
+    (old / "scenario.resolved.yaml").unlink()
+    code, output = _compare(str(old), str(two_runs / "more-artists"), "--out", str(tmp_path / "c"))
+    assert code == 0, output
+    assert "no such file, so the run's inputs are not compared" in " ".join(output.split())
+    assert (tmp_path / "c" / "inputs.csv").read_text() == "key,old,more-artists\n"
+
+
+def test_every_column_of_the_comparison_is_documented(two_runs: Path, tmp_path: Path) -> None:
+    """Each column of compare.csv and top_sheet.csv is named in docs/reference/outputs.md."""
+    out = tmp_path / "cmp"
+    code, output = _compare(
+        str(two_runs / "base"), str(two_runs / "more-artists"), "--out", str(out), "--quiet"
+    )
+    assert code == 0, output
+    docs = Path(__file__).parents[2] / "docs" / "reference" / "outputs.md"
+    named = set(re.findall(r"`([^`]+)`", docs.read_text()))
+    for file in ("compare.csv", "top_sheet.csv"):
+        header = (out / file).read_text().splitlines()[0].split(",")
+        for column in header:
+            generic = re.sub(r"^minutes_\w+$", "minutes_<source>", column)
+            assert column in named or generic in named, f"{file}: {column}"
+
+
+def test_another_seed_gives_unpaired_deltas_and_the_p80_top_sheet(
+    two_runs: Path, tmp_path: Path
+) -> None:
+    """A scenario run now with another seed: the seed is a change, the deltas unpaired."""
+    out = tmp_path / "cmp"
+    code, output = _compare(
+        str(two_runs / "base"),
+        str(two_runs / "base.yaml"),
+        "--reps",
+        "30",
+        "--seed",
+        "8",
+        "--jobs",
+        "1",
+        "--statistic",
+        "p80",
+        "--out",
+        str(out),
+    )
+    assert code == 0, output
+    assert "(unpaired)" in output
+    assert "(paired" not in output
+    rows = list(csv.reader((out / "inputs.csv").read_text().splitlines()))
+    assert rows[1:] == [["simulation.seed", "7", "8"]]
+    sheet = list(csv.DictReader((out / "top_sheet.csv").read_text().splitlines()))
+    assert {row["statistic"] for row in sheet} == {"p80"}

@@ -10,6 +10,7 @@ import pytest
 from sim.analysis.summary import summarise
 from sim.core.errors import SummaryError
 from sim.experiment.runner import run_experiment
+from sim.report.input_diff import leaves
 from sim.report.runs import read_run, read_summary
 from sim.report.writer import write_run
 from sim.scenario.load import scenario_from_data
@@ -70,3 +71,23 @@ def test_a_missing_summary_says_the_folder_is_not_an_output_folder(tmp_path: Pat
     """No summary.json: the folder is not one spacesim wrote."""
     with pytest.raises(SummaryError, match="is not a spacesim output folder"):
         read_summary(tmp_path / "summary.json")
+
+
+def test_a_source_given_as_a_comment_is_a_leaf_of_the_input_diff(
+    folder: Path, tmp_path: Path
+) -> None:
+    """A distribution cited by a comment in scenario.resolved.yaml keeps its source when read.
+
+    The resolved scenario writes a comment's source back as a comment; without it the input
+    diff would call the source absent, as if the new number had none.
+    """
+    copy = tmp_path / "run"
+    copy.mkdir()
+    for file in folder.iterdir():
+        (copy / file.name).write_bytes(file.read_bytes())
+    (copy / "scenario.resolved.yaml").write_text(
+        "sources:\n  orbit:\n    seat_price_usd:  # Variety, 2020\n"
+        "      dist: fixed\n      value: 80000000.0\n"
+    )
+    leaf = leaves(read_run(copy, "run").scenario)
+    assert leaf["sources.orbit.seat_price_usd.source"] == "Variety, 2020"

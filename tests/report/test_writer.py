@@ -18,6 +18,7 @@ from sim.analysis.summary import summarise
 from sim.core.errors import OutputExistsError, UsageError
 from sim.experiment.runner import run_experiment
 from sim.report import folder, writer
+from sim.report.figures import drawing
 from sim.report.writer import write_comparison, write_run
 
 
@@ -35,7 +36,7 @@ def run_parts(tiny_scenario):
 
 
 def test_writes_every_file(run_parts, tmp_path: Path) -> None:
-    """The folder holds the tables, the scenario, the record, seven figures and the report."""
+    """The folder holds the tables, the scenario, the record, seven figures and the reports."""
     written = write_run(tmp_path / "run", **run_parts, force=False)
     assert {str(path) for path in written} == {
         "summary.json",
@@ -52,6 +53,8 @@ def test_writes_every_file(run_parts, tmp_path: Path) -> None:
         "criticality.png",
         "gantt.png",
         "report.html",
+        "report.xlsx",
+        "replications.parquet",
     }
     assert sorted(p.name for p in tmp_path.iterdir()) == ["run"]
 
@@ -78,7 +81,7 @@ def test_an_existing_folder_is_refused_before_any_figure_is_drawn(
         monkeypatch.setitem(writer.FIGURES, name, drawn)
     for name in writer.COMPARE_FIGURES:
         monkeypatch.setitem(writer.COMPARE_FIGURES, name, drawn)
-    monkeypatch.setattr(writer, "gantt", drawn)
+    monkeypatch.setattr(drawing, "gantt", drawn)
     target = tmp_path / "run"
     target.mkdir()
     (target / "run.json").write_text("{}")

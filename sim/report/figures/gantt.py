@@ -14,20 +14,31 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from sim.experiment.results import Results
+from sim.model.fallback import fallback_track, is_fired_mark
 from sim.model.outcome import Outcome
 from sim.report.figures.style import SOURCE_COLOURS, date_axis, new_figure, title, to_dates
 from sim.scenario.sources import SOURCES
 
-#: Rows of a chart, top to bottom: every source's track in the registry's order (CGI's shots
-#: are the VFX row's); tracks a strategy does not run are left out.
-TRACKS = ("production", "crew", *SOURCES, "vfx", "post")
+#: Rows of a chart, top to bottom: every source's track in the registry's order, each
+#: followed by the campaign a fallback rule moved minutes to it in (CGI's shots are the VFX
+#: row's); tracks a strategy does not run are left out.
+TRACKS = (
+    "production",
+    "crew",
+    *(row for source in SOURCES for row in (source, fallback_track(source))),
+    "vfx",
+    "post",
+)
 TRACK_COLOURS = {
     **SOURCE_COLOURS,
+    **{fallback_track(source): colour for source, colour in SOURCE_COLOURS.items()},
     "production": "#999999",
     "crew": "#882255",
     "vfx": "#D55E00",
     "post": "#F0E442",
 }
+#: Rows of campaigns a fallback rule moved minutes to: hatched.
+FALLBACK_ROWS = frozenset(fallback_track(source) for source in SOURCES)
 #: Activities that are waiting rather than work, drawn paler.
 WAITING = ("booking", "launch campaign")
 #: Milestones drawn as ticks on a track's row: each flight of a campaign.
@@ -62,17 +73,18 @@ def gantt(results: Results, stories: Mapping[str, Outcome | None]) -> Figure:
                 alpha=0.35 if span.activity in WAITING else 0.55 if span.track == "vfx" else 0.9,
                 edgecolor="white",
                 linewidth=0.4,
+                hatch="///" if span.track in FALLBACK_ROWS else None,
             )
         for milestone in outcome.timeline.milestones:
             track = TICKS.get(milestone.name)
             if track in rows:
                 when = to_dates(start, np.array([milestone.day]))[0]
                 axis.plot(when, rows.index(track), marker="|", markersize=14, color="black")
-            if milestone.name in MILESTONES:
+            if milestone.name in MILESTONES or is_fired_mark(milestone.name):
                 when = to_dates(start, np.array([milestone.day]))[0]
                 axis.axvline(when, color="grey", linewidth=0.8, linestyle=":")
                 axis.annotate(
-                    milestone.name,
+                    milestone.name.split(" (")[0],  # a rule's firing: its cause left out
                     (when, 1.0),
                     xycoords=("data", "axes fraction"),
                     rotation=90,
@@ -91,8 +103,11 @@ def gantt(results: Results, stories: Mapping[str, Outcome | None]) -> Figure:
             loc="left",
         )
     date_axis(axes[-1], "x")
+    for axis in axes:  # shared dates, labelled on every panel: a reader reads one panel
+        axis.tick_params(axis="x", labelbottom=True, labelsize=8)
     axes[-1].set_xlabel(
-        "date (dashed: the deadline; pale: booking and launch campaign; |: a suborbital flight)"
+        "date (dashed: the deadline; pale: booking and launch campaign; |: a suborbital flight;"
+        " hatched: a campaign a fallback rule moved minutes to)"
     )
     title(figure, results, "A representative replication of each strategy, track by track")
     return figure

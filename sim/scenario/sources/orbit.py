@@ -54,6 +54,7 @@ class Orbit(SourceNode):
         defaults=DEFAULTS,
         vehicles=VEHICLES,
         choices={"medium": MEDIA, "mission": MISSIONS},
+        triggers=("not_launched_by", "not_done_by", "slots_missed"),
     )
 
     vehicle: OrbitVehicle = Field(

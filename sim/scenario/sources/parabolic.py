@@ -89,6 +89,7 @@ class Parabolic(SourceNode):
         flies_crew=False,
         defaults=DEFAULTS,
         vehicles=VEHICLES,
+        triggers=("not_launched_by", "not_done_by"),
     )
 
     vehicle: Aircraft = Field(

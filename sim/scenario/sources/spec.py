@@ -56,6 +56,10 @@ class SourceSpec:
     #: Keys that choose a set of defaults, as the vehicle does: by key, each value's cited
     #: defaults, laid over the vehicle's profile (the orbit's ``medium`` and ``mission``).
     choices: Mapping[str, Mapping[str, Mapping[str, Any]]] = field(default_factory=dict)
+    #: The fallback triggers its campaign checks at its waiting points, so a strategy's
+    #: fallback rule may watch it with them (`sim.scenario.fallbacks.TRIGGERS`); none: no rule
+    #: can watch it.
+    triggers: tuple[str, ...] = ()
 
 
 class SourceNode(Node):

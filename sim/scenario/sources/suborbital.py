@@ -200,6 +200,7 @@ class Suborbital(SourceNode):
         flies_crew=True,
         defaults=DEFAULTS,
         vehicles=VEHICLES,
+        triggers=("not_launched_by", "not_done_by", "grounded_days"),
     )
 
     vehicle: SuborbitalVehicle = Field(
