@@ -22,7 +22,14 @@ from rich.progress import (
 from sim.analysis.optimum import optimise as optimise_scenario
 from sim.analysis.optimum import verdict
 from sim.cli.errors import reporting_interrupts
-from sim.cli.options import force_option, jobs_option, out_option, quiet_option, seed_option
+from sim.cli.options import (
+    dask_option,
+    force_option,
+    jobs_option,
+    out_option,
+    quiet_option,
+    seed_option,
+)
 from sim.experiment.optimise import BATCH
 from sim.experiment.search_space import KEEPABLE
 from sim.report.folder import check_target
@@ -93,12 +100,7 @@ PHASES = {
     " --jobs).",
 )
 @jobs_option()
-@click.option(
-    "--dask",
-    metavar="ADDRESS",
-    help="Simulate on a Dask cluster: its scheduler's address, or 'local' for --jobs processes"
-    " here. Needs the dask extra: pip install '.[dask]'.",
-)
+@dask_option()
 @out_option(help="Output folder (default: out/<scenario file name>-optimise).")
 @force_option()
 @quiet_option()

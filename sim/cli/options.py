@@ -40,6 +40,23 @@ def jobs_option(help: str = "Worker processes.") -> Callable[[F], F]:
     )
 
 
+def strategies_option(
+    help: str = "Run only this strategy (repeat for several).",
+) -> Callable[[F], F]:
+    """``--strategy NAME`` (repeatable) into the parameter `strategies`: a subset to run."""
+    return click.option("--strategy", "strategies", multiple=True, metavar="NAME", help=help)
+
+
+def dask_option(also: str = "") -> Callable[[F], F]:
+    """``--dask ADDRESS``: run on a Dask cluster (`also`: what the command adds in words)."""
+    return click.option(
+        "--dask",
+        metavar="ADDRESS",
+        help="Run on a Dask cluster: its scheduler's address (tcp://host:8786), or 'local' for"
+        f" --jobs processes here{also}. Needs the dask extra: pip install '.[dask]'.",
+    )
+
+
 def out_option(help: str, default: Path | None = None) -> Callable[[F], F]:
     """``--out DIR`` into the parameter `out_dir`: the output folder, shown with its default."""
     return click.option(

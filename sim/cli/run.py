@@ -14,6 +14,7 @@ from sim.analysis.representative import told
 from sim.analysis.summary import precise_to, summarise
 from sim.cli.errors import reporting_interrupts
 from sim.cli.options import (
+    dask_option,
     details_option,
     force_option,
     jobs_option,
@@ -22,6 +23,7 @@ from sim.cli.options import (
     quiet_option,
     reps_option,
     seed_option,
+    strategies_option,
 )
 from sim.cli.progress import replications_bar, status_line
 from sim.experiment.exposure import measure
@@ -50,20 +52,9 @@ from sim.scenario.load import load_scenario
 @reps_option()
 @seed_option()
 @out_option(help="Output folder (default: out/<scenario file name>).")
-@click.option(
-    "--strategy",
-    "strategies",
-    multiple=True,
-    metavar="NAME",
-    help="Run only this strategy (repeat for several).",
-)
+@strategies_option()
 @jobs_option()
-@click.option(
-    "--dask",
-    metavar="ADDRESS",
-    help="Run on a Dask cluster: its scheduler's address (tcp://host:8786), or 'local' for"
-    " --jobs processes here. Needs the dask extra: pip install '.[dask]'.",
-)
+@dask_option()
 @click.option(
     "--precision",
     type=click.FloatRange(min=0.01, max=50),

@@ -19,12 +19,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from sim.analysis.sweep import sweep as run_sweep
 from sim.cli.errors import reporting_interrupts
 from sim.cli.options import (
+    dask_option,
     force_option,
     jobs_option,
     out_option,
     quiet_option,
     reps_option,
     seed_option,
+    strategies_option,
 )
 from sim.core.errors import Problem, ScenarioError
 from sim.report.folder import check_target
@@ -51,21 +53,9 @@ from sim.scenario.value_lists import parse_assignment
 @reps_option("Replications per strategy and cell.")
 @seed_option("Master seed of every cell (default: the scenario's).")
 @out_option(help="Output folder (default: out/<scenario file name>-sweep).")
-@click.option(
-    "--strategy",
-    "strategies",
-    multiple=True,
-    metavar="NAME",
-    help="Run only this strategy (repeat for several).",
-)
+@strategies_option()
 @jobs_option()
-@click.option(
-    "--dask",
-    metavar="ADDRESS",
-    help="Run on a Dask cluster: its scheduler's address (tcp://host:8786), or 'local' for"
-    " --jobs processes here (started once for all cells). Needs the dask extra: pip install"
-    " '.[dask]'.",
-)
+@dask_option(" (started once for all cells)")
 @force_option()
 @quiet_option()
 def sweep(
