@@ -19,7 +19,9 @@ from rich.progress import (
 
 
 @contextmanager
-def replications_bar(console: Console, first: int, most: int) -> Iterator[Callable[[int], None]]:
+def replications_bar(
+    console: Console, first: int, most: int, label: str = "simulating"
+) -> Iterator[Callable[[int], None]]:
     """A progress bar of replications per strategy on a terminal or in Jupyter; nothing otherwise.
 
     When a ``--precision`` run goes on past `first`, the bar's end doubles with it, up to
@@ -29,7 +31,7 @@ def replications_bar(console: Console, first: int, most: int) -> Iterator[Callab
         yield lambda _: None
         return
     bar = Progress(
-        TextColumn("simulating"),
+        TextColumn(label),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("replications per strategy"),

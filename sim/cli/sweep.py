@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import math
-import platform
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from sim.analysis.sweep import sweep as run_sweep
 from sim.cli.errors import reporting_interrupts
@@ -28,9 +23,10 @@ from sim.cli.options import (
     seed_option,
     strategies_option,
 )
+from sim.cli.progress import replications_bar
 from sim.core.errors import Problem, ScenarioError
 from sim.report.folder import check_target
-from sim.report.record import spacesim_version
+from sim.report.record import made_record
 from sim.report.sweep_folder import write_sweep
 from sim.report.sweep_tables import break_even_lines, cells_table, costs_table
 from sim.scenario.load import load_scenario
@@ -94,7 +90,8 @@ def sweep(
         started = dt.datetime.now(dt.UTC)
         console = Console(stderr=True, quiet=quiet)
         per_cell = reps or loaded.simulation.replications
-        with _bar(console, cells, per_cell) as advance:
+        total = cells * per_cell
+        with replications_bar(console, total, total, f"sweeping {cells} cells") as advance:
             result = run_sweep(
                 loaded,
                 axes,
@@ -134,44 +131,21 @@ def _axes(settings: tuple[str, ...]) -> dict[str, list[Any]]:
     return axes
 
 
-@contextmanager
-def _bar(console: Console, cells: int, per_cell: int) -> Iterator[Callable[[int], None]]:
-    """A progress bar of replications over all cells, on a terminal only."""
-    if console.quiet or not console.is_terminal:
-        yield lambda _: None
-        return
-    bar = Progress(
-        TextColumn(f"sweeping {cells} cells"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("replications per strategy"),
-        TimeRemainingColumn(),
-        console=console,
-        transient=True,
-    )
-    with bar:
-        task = bar.add_task("sweep", total=cells * per_cell)
-        yield lambda done: bar.advance(task, done)
-
-
 def _record(
     scenario: Path, summary: dict[str, Any], *, jobs: int, dask: str | None, started: dt.datetime
 ) -> dict[str, Any]:
     """run.json of a sweep: the command, the version, the input's SHA-256, the grid."""
-    return {
-        "command": ["spacesim", *sys.argv[1:]],
-        "spacesim_version": spacesim_version(),
-        "scenario_file": str(scenario),
-        "scenario_sha256": hashlib.sha256(scenario.read_bytes()).hexdigest(),
-        "seed": summary["seed"],
-        "replications": summary["replications"],
-        "strategies": summary["strategies"],
-        "axes": summary["axes"],
-        "cells": len(summary["cells"]),
-        "jobs": jobs,
-        "dask": dask,
-        "started_utc": started.isoformat(timespec="seconds"),
-        "finished_utc": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "python": platform.python_version(),
-        "platform": platform.platform(),
-    }
+    return made_record(
+        command=["spacesim", *sys.argv[1:]],
+        scenario_file=scenario,
+        settings={
+            "seed": summary["seed"],
+            "replications": summary["replications"],
+            "strategies": summary["strategies"],
+            "axes": summary["axes"],
+            "cells": len(summary["cells"]),
+        },
+        jobs=jobs,
+        dask=dask,
+        started=started,
+    )

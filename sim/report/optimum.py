@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
 import io
 import json
 import math
-import platform
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -33,7 +31,7 @@ from sim.report.figures.front import front_figure
 from sim.report.folder import Content, write_folder
 from sim.report.formats import date_text, money_text, share_text
 from sim.report.optimum_tables import date_value, interval_money, policy_text
-from sim.report.record import spacesim_version
+from sim.report.record import made_record
 
 
 def candidate_columns(space: Space, candidate: Candidate) -> dict[str, Any]:
@@ -204,24 +202,21 @@ def optimum_record(
     started: dt.datetime,
 ) -> dict[str, Any]:
     """run.json of `spacesim optimise`: the command, the inputs and the study's settings."""
-    return {
-        "command": list(command),
-        "spacesim_version": spacesim_version(),
-        "scenario_file": str(scenario_file),
-        "scenario_sha256": hashlib.sha256(scenario_file.read_bytes()).hexdigest(),
-        "seed": study.seed,
-        "final_seed": study.final_seed,
-        "trials": len(study.trials),
-        "replications": study.replications,
-        "final_replications": study.final_replications,
-        "front_search": study.front_search,
-        "jobs": jobs,
-        "dask": dask,
-        "started_utc": started.isoformat(timespec="seconds"),
-        "finished_utc": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "python": platform.python_version(),
-        "platform": platform.platform(),
-    }
+    return made_record(
+        command=command,
+        scenario_file=scenario_file,
+        settings={
+            "seed": study.seed,
+            "final_seed": study.final_seed,
+            "trials": len(study.trials),
+            "replications": study.replications,
+            "final_replications": study.final_replications,
+            "front_search": study.front_search,
+        },
+        jobs=jobs,
+        dask=dask,
+        started=started,
+    )
 
 
 def write_optimum(

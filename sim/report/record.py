@@ -45,18 +45,45 @@ def run_record(
     Without a file (a scenario made or changed in Python) the record names none, and its
     SHA-256 is that of the resolved scenario the folder holds.
     """
-    if scenario_file is None:
-        text = resolved_scenario_text(results).encode("utf-8")
-    else:
-        text = scenario_file.read_bytes()
+    text = None if scenario_file is not None else resolved_scenario_text(results).encode("utf-8")
+    return made_record(
+        command=command,
+        scenario_file=scenario_file,
+        settings={
+            "seed": results.seed,
+            "replications": results.replications,
+            "strategies": list(results.strategies),
+        },
+        jobs=jobs,
+        dask=dask,
+        started=started,
+        scenario_text=text,
+    )
+
+
+def made_record(
+    *,
+    command: Sequence[str],
+    scenario_file: Path | None,
+    settings: dict[str, Any],
+    jobs: int,
+    dask: str | None,
+    started: dt.datetime,
+    scenario_text: bytes | None = None,
+) -> dict[str, Any]:
+    """The run.json of anything spacesim made from a scenario, finished now.
+
+    The command, the version, the scenario file and its SHA-256 (of `scenario_text` when no
+    file is named), the command's own `settings` (a run's seed and replications, a sweep's
+    grid, a study's trials), the workers, the times and the machine.
+    """
+    text = scenario_file.read_bytes() if scenario_file is not None else scenario_text or b""
     return {
         "command": list(command),
         "spacesim_version": spacesim_version(),
         "scenario_file": None if scenario_file is None else str(scenario_file),
         "scenario_sha256": hashlib.sha256(text).hexdigest(),
-        "seed": results.seed,
-        "replications": results.replications,
-        "strategies": list(results.strategies),
+        **settings,
         "jobs": jobs,
         "dask": dask,
         "started_utc": _utc_text(started),
