@@ -9,8 +9,10 @@ from one second to the next:
 
 - *serial*: this tree with the figures drawn in the main process, one after another, once the
   rest of the folder is made (as before they were drawn on workers; `workers_for` set to 0);
-- *parallel*: this tree as it ships, the figures drawn on worker processes from the end of
-  the simulation on, alongside the risk register's reruns, the summary and the other files;
+- *parallel*: this tree as it ships: one pool of workers for the run, which simulates, then
+  reruns the risk register's and the fallback rules' variants, then draws the figures queued
+  behind them, while the main process writes the tables and then the summary, the workbook
+  and the report;
 - *against* (with ``--against PATH``): the ``spacesim`` of another checkout (an old worktree:
   ``git worktree add /tmp/old_tree HEAD``), run from its own folder.
 

@@ -10,8 +10,7 @@ import click
 from rich.console import Console
 
 from sim.analysis.records import Summary
-from sim.analysis.representative import told
-from sim.analysis.summary import precise_to, summarise
+from sim.analysis.summary import precise_to
 from sim.cli.errors import reporting_interrupts
 from sim.cli.options import (
     dask_option,
@@ -26,15 +25,13 @@ from sim.cli.options import (
     strategies_option,
 )
 from sim.cli.progress import replications_bar, status_line
-from sim.experiment.exposure import measure
-from sim.experiment.fallback_runs import measure_fallbacks
 from sim.experiment.results import Results
 from sim.experiment.runner import run_experiment
 from sim.report.analysis_tables import drivers_table, financing_table, guarantor_table, tracks_table
 from sim.report.fallback_tables import fallback_table
-from sim.report.figures.drawing import drawing, run_figure_names
+from sim.report.figures.drawing import run_figure_names
 from sim.report.formats import precision_text
-from sim.report.record import resolved_scenario_text, run_record
+from sim.report.publish import publish_run, workers
 from sim.report.risk_tables import risk_register_table
 from sim.report.tables import (
     comparison_table,
@@ -43,7 +40,7 @@ from sim.report.tables import (
     shortfall_table,
     top_sheet_table,
 )
-from sim.report.writer import check_target, write_run
+from sim.report.writer import check_target
 from sim.scenario.load import load_scenario
 
 
@@ -122,7 +119,9 @@ def run(
     chosen = known_names(strategies, tuple(loaded.strategies)) or tuple(loaded.strategies)
     if baseline is not None:
         known_names([baseline], chosen, what="baseline", where="the run")
-    with reporting_interrupts(target):
+    with reporting_interrupts(target), workers(1 if dask else jobs) as pool:
+        # One pool of workers for the whole job: the simulation, the reruns, the figures
+        # (with Dask the cluster simulates and reruns, and the figures get workers of their own).
         started = dt.datetime.now(dt.UTC)
         console = Console(stderr=True, quiet=quiet)
         first = reps or loaded.simulation.replications
@@ -139,43 +138,24 @@ def run(
                 until=None if precision is None else precise_to(precision / 100),
                 max_replications=most,
                 dask=dask,
+                pool=pool,
             )
-        stories = told(results)
-        # The figures are drawn on workers from here on, while the reruns, the summary and the
-        # other files are made (one job: in this process, when the report needs them).
-        with (
-            status_line(console, len(run_figure_names())) as status,
-            drawing(results, stories, jobs=jobs, drawn=status.drawn) as figures,
-        ):
-            exposures = None
-            if register and loaded.risks:
-                status.step("measuring the risk register")
-                exposures = measure(results, jobs=jobs, dask=dask, scenario_file=str(scenario))
-            if any(loaded.strategies[name].fallbacks for name in results.strategies):
-                status.step("measuring the fallback rules")
-            fallbacks = measure_fallbacks(
-                results, jobs=jobs, dask=dask, scenario_file=str(scenario)
-            )
-            status.step("summarising")
-            summary = summarise(results, baseline, exposures, fallbacks=fallbacks)
-            summary = summary.with_target(None if precision is None else precision / 100)
-            status.step("writing the report")
-            write_run(
+        with status_line(console, len(run_figure_names())) as status:
+            summary = publish_run(
+                results,
                 target,
-                results=results,
-                summary=summary,
-                resolved_scenario=resolved_scenario_text(results),
-                record=run_record(
-                    results,
-                    command=["spacesim", *sys.argv[1:]],
-                    scenario_file=scenario,
-                    jobs=jobs,
-                    dask=dask,
-                    started=started,
-                ),
-                stories=stories,
+                command=["spacesim", *sys.argv[1:]],
+                started=started,
+                baseline=baseline,
+                register=register,
+                precision=None if precision is None else precision / 100,
+                jobs=jobs,
+                dask=dask,
+                pool=pool,
+                scenario_file=scenario,
                 force=force,
-                drawing=figures,
+                step=status.step,
+                drawn=status.drawn,
             )
     if precision is not None:  # said with --quiet too: where the doubling stopped, and why
         click.echo(_stopping_point(precision, results, summary), err=True)

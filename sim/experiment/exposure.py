@@ -23,63 +23,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sim.core.errors import Failure, ReplicationError
 from sim.core.rng import Streams
-from sim.experiment.executors import run_batches
+from sim.experiment.reruns import COST, DELIVERY, Pair, Reruns, Variant
 from sim.experiment.results import Results
 from sim.model.exchange import draw_rates
 from sim.model.register import draw_all
-from sim.model.replication import run_replication
 from sim.model.risks import exposed
 from sim.scenario.risks import RiskEvent
 from sim.scenario.schema import Scenario
-
-#: Reruns per batch handed to a worker.
-RERUN_BATCH = 20
-
-Pair = tuple[int, str]
-
-
-@dataclass(frozen=True)
-class Rerun:
-    """Some (replication, strategy) pairs of one variant scenario to run again."""
-
-    scenario: Scenario
-    seed: int
-    pairs: tuple[Pair, ...]
-    #: (variant, first pair's place among its reruns): where the answers go back.
-    key: tuple[int, int] = (0, 0)
-
-    @property
-    def start(self) -> int:
-        """For the executors' progress count: a batch of `len(pairs)` runs."""
-        return 0
-
-    @property
-    def stop(self) -> int:
-        """See `start`."""
-        return len(self.pairs)
-
-
-Answer = tuple[tuple[int, int], np.ndarray, np.ndarray, list[Failure]]
-
-
-def rerun_batch(batch: Rerun) -> Answer:
-    """Cost and delivery day of each pair, in order; a pair that raises is a failure (NaN)."""
-    cost = np.full(len(batch.pairs), np.nan)
-    delivery = np.full(len(batch.pairs), np.nan)
-    failures: list[Failure] = []
-    for index, (replication, strategy) in enumerate(batch.pairs):
-        try:
-            outcome = run_replication(
-                batch.scenario, strategy, batch.seed, replication, record=False
-            )
-        except Exception as error:
-            failures.append(Failure(strategy, replication, f"{type(error).__name__}: {error}"))
-            continue
-        cost[index] = outcome.cost_usd
-        delivery[index] = outcome.delivery_day
-    return batch.key, cost, delivery, failures
 
 
 @dataclass(frozen=True)
@@ -153,35 +104,55 @@ def measure(
     Raises:
         ReplicationError: some reruns raised.
     """
-    scenario, seed, n = results.scenario, results.seed, results.replications
-    uniforms, costs = _register_numbers(scenario, seed, n)
-    strategies: dict[str, tuple[str, ...]] = {}
-    plans: list[tuple[str, str | None, _Plan]] = []  # (event, mitigation; None: removal, plan)
-    for name, event in scenario.risks.items():
-        strategies[name] = tuple(s for s in results.strategies if exposed(scenario, s, event.hits))
-        struck = {s: results.column(f"risk_{name}", s) > 0.5 for s in strategies[name]}
-        context = _Event(scenario, name, struck, uniforms[name], costs[name], brute_force)
-        removal = variant(scenario, name, probability=0.0, mitigation=None)
-        plans.append((name, None, _plan(removal, context, removal=True)))
-        for listed in event.mitigations:
-            other = listed if listed != event.mitigation else None
-            changed = variant(scenario, name, mitigation=other)  # the bought one: dropped
-            plans.append((name, listed, _plan(changed, context, removal=False)))
-    answers = _rerun([plan for _, _, plan in plans], seed, jobs, dask, scenario_file)
-    base = {name: _own(results, strategies[name]) for name in scenario.risks}
-    removed: dict[str, Measured] = {}
-    without: dict[str, dict[str, Measured]] = {name: {} for name in scenario.risks}
-    bought: dict[str, dict[str, Measured]] = {name: {} for name in scenario.risks}
-    for (name, mitigation, plan), answer in zip(plans, answers, strict=True):
-        found = _assemble(base[name], removed.get(name), plan, answer)
-        if mitigation is None:
-            removed[name] = found
-        elif mitigation == scenario.risks[name].mitigation:  # the run is "with" it
-            without[name][mitigation], bought[name][mitigation] = found, base[name]
-        else:
-            without[name][mitigation], bought[name][mitigation] = base[name], found
-    occurred = {name: uniforms[name] < event.chance for name, event in scenario.risks.items()}
-    return Exposures(strategies, occurred, base, removed, without, bought, costs)
+    plan = RegisterPlan(results, brute_force)
+    reruns = Reruns(plan.variants, results.seed, jobs=jobs, dask=dask, scenario_file=scenario_file)
+    return plan.measured(reruns.outcomes())
+
+
+class RegisterPlan:
+    """What measuring a run's register reruns (`variants`), and how it reads them back."""
+
+    def __init__(self, results: Results, brute_force: bool = False) -> None:
+        scenario, n = results.scenario, results.replications
+        self._results = results
+        self._uniforms, self._costs = _register_numbers(scenario, results.seed, n)
+        self._strategies: dict[str, tuple[str, ...]] = {}
+        #: (event, mitigation; None: the removal, plan)
+        self._plans: list[tuple[str, str | None, _Plan]] = []
+        for name, event in scenario.risks.items():
+            strategies = tuple(s for s in results.strategies if exposed(scenario, s, event.hits))
+            self._strategies[name] = strategies
+            struck = {s: results.column(f"risk_{name}", s) > 0.5 for s in strategies}
+            context = _Event(
+                scenario, name, struck, self._uniforms[name], self._costs[name], brute_force
+            )
+            removal = variant(scenario, name, probability=0.0, mitigation=None)
+            self._plans.append((name, None, _plan(removal, context, removal=True)))
+            for listed in event.mitigations:
+                other = listed if listed != event.mitigation else None
+                changed = variant(scenario, name, mitigation=other)  # the bought one: dropped
+                self._plans.append((name, listed, _plan(changed, context, removal=False)))
+        self.variants = [Variant(plan.scenario, plan.rerun) for _, _, plan in self._plans]
+
+    def measured(self, outcomes: list[np.ndarray]) -> Exposures:
+        """The exposures, from each variant's reruns (`Reruns.outcomes`, in `variants` order)."""
+        scenario, results = self._results.scenario, self._results
+        base = {name: _own(results, self._strategies[name]) for name in scenario.risks}
+        removed: dict[str, Measured] = {}
+        without: dict[str, dict[str, Measured]] = {name: {} for name in scenario.risks}
+        bought: dict[str, dict[str, Measured]] = {name: {} for name in scenario.risks}
+        for (name, mitigation, plan), rows in zip(self._plans, outcomes, strict=True):
+            found = _assemble(base[name], removed.get(name), plan, rows)
+            if mitigation is None:
+                removed[name] = found
+            elif mitigation == scenario.risks[name].mitigation:  # the run is "with" it
+                without[name][mitigation], bought[name][mitigation] = found, base[name]
+            else:
+                without[name][mitigation], bought[name][mitigation] = base[name], found
+        occurred = {
+            name: self._uniforms[name] < event.chance for name, event in scenario.risks.items()
+        }
+        return Exposures(self._strategies, occurred, base, removed, without, bought, self._costs)
 
 
 def _register_numbers(
@@ -266,11 +237,9 @@ def _own(results: Results, strategies: tuple[str, ...]) -> Measured:
     )
 
 
-def _assemble(
-    base: Measured, removal: Measured | None, plan: _Plan, answer: tuple[np.ndarray, np.ndarray]
-) -> Measured:
+def _assemble(base: Measured, removal: Measured | None, plan: _Plan, rows: np.ndarray) -> Measured:
     """A variant's outcomes: the run's, the removal's or its reruns', pair by pair."""
-    rerun_cost, rerun_delivery = answer
+    rerun_cost, rerun_delivery = rows[:, COST], rows[:, DELIVERY]
     at = {pair: index for index, pair in enumerate(plan.rerun)}
     cost: dict[str, np.ndarray] = {}
     delivery: dict[str, np.ndarray] = {}
@@ -289,27 +258,3 @@ def _assemble(
         cost[strategy] = np.where(extra != 0.0, c + extra, c)
         delivery[strategy] = d
     return Measured(cost, delivery, len(plan.rerun))
-
-
-def _rerun(
-    plans: list[_Plan], seed: int, jobs: int, dask: object, scenario_file: str
-) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Each plan's reruns' cost and delivery, in the plan's pair order."""
-    batches = [
-        Rerun(plan.scenario, seed, plan.rerun[start : start + RERUN_BATCH], (index, start))
-        for index, plan in enumerate(plans)
-        for start in range(0, len(plan.rerun), RERUN_BATCH)
-    ]
-    found = [(np.full(len(plan.rerun), np.nan), np.full(len(plan.rerun), np.nan)) for plan in plans]
-    failures: list[Failure] = []
-    workers = jobs if len(batches) > 1 else 1
-    for (index, start), cost, delivery, failed in run_batches(
-        rerun_batch, batches, workers, None, dask
-    ):
-        found[index][0][start : start + len(cost)] = cost
-        found[index][1][start : start + len(delivery)] = delivery
-        failures += failed
-    if failures:
-        failures.sort(key=lambda f: (f.replication, f.strategy))
-        raise ReplicationError(scenario_file, seed, failures)
-    return found

@@ -28,12 +28,12 @@ import contextlib
 import dataclasses
 import math
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from sim.core.errors import SpacesimError, UsageError
-from sim.experiment.executors import run_batches, worker_pool
+from sim.experiment.executors import Pool, run_batches, worker_pool
 from sim.experiment.runner import run_experiment
 from sim.experiment.search_space import (
     CANDIDATE,
@@ -232,7 +232,7 @@ class _Simulator:
 
     def _run(self, tasks: list[Evaluation]) -> Iterator[tuple[int, Measure | str]]:
         """Each task's (index, measure), as they finish, where the study runs."""
-        if isinstance(self.where, ProcessPoolExecutor):
+        if isinstance(self.where, Pool):
             futures = [self.where.submit(evaluate, task) for task in tasks]
             try:
                 for future in as_completed(futures):
@@ -391,7 +391,7 @@ def _quiet(optuna: Any) -> Iterator[None]:
 def _executor(dask: Any, jobs: int) -> Iterator[Any]:
     """Where the study simulates: one process pool, or one local Dask cluster, for it all.
 
-    Yields None (this process), a `ProcessPoolExecutor`, or what `run_batches` takes as Dask.
+    Yields None (this process), a `Pool`, or what `run_batches` takes as Dask.
     """
     if dask is None:
         if jobs <= 1:

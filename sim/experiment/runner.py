@@ -13,7 +13,7 @@ from typing import Any
 
 from sim.core.errors import Failure, OutOfMemoryError, ReplicationError, UsageError
 from sim.experiment.cash import month_bounds, monthly
-from sim.experiment.executors import available_memory, run_batches
+from sim.experiment.executors import Pool, available_memory, run_batches
 from sim.experiment.results import Columns, Results, Row, Table, columns_for, columns_of, row_of
 from sim.model.outcome import Outcome
 from sim.model.replication import Opening, run_replication
@@ -70,6 +70,7 @@ def run_experiment(
     until: Callable[[Results], bool] | None = None,
     max_replications: int | None = None,
     dask: Any = None,
+    pool: Pool | None = None,
 ) -> Results:
     """Simulate `replications` replications of each strategy, or more until `until` is met.
 
@@ -89,6 +90,8 @@ def run_experiment(
         max_replications: the most replications `until` may ask for.
         dask: run the batches on Dask instead: a scheduler address, "local" (a cluster of
             `jobs` processes here), or a `distributed` Client or cluster.
+        pool: worker processes the caller keeps for its later stages (`Pool`); without one,
+            `jobs` workers are started for the run and stopped after it.
 
     Raises:
         UsageError: an unknown strategy name or a bad number of replications or jobs.
@@ -124,7 +127,13 @@ def run_experiment(
             for start in range(done, replications, BATCH_SIZE)
         ]
         _simulate(
-            batches, table.add, jobs=jobs, progress=progress, scenario_file=scenario_file, dask=dask
+            batches,
+            table.add,
+            jobs=jobs,
+            progress=progress,
+            scenario_file=scenario_file,
+            dask=dask,
+            pool=pool,
         )
         done = replications
         results = Results(scenario, seed, names, table.columns)
@@ -141,10 +150,13 @@ def _simulate(
     progress: Callable[[int], None] | None,
     scenario_file: str,
     dask: Any,
+    pool: Pool | None,
 ) -> None:
     """Hand each batch's columns to `gather`; the first batch with a failed replication stops."""
     failures: list[Failure] = []
-    for batch_columns, batch_failures in run_batches(simulate_batch, batches, jobs, progress, dask):
+    for batch_columns, batch_failures in run_batches(
+        simulate_batch, batches, jobs, progress, dask, pool=pool
+    ):
         gather(batch_columns)
         failures += batch_failures
         if failures:  # the run is unusable: stop now, cancelling the batches not started

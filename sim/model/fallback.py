@@ -4,8 +4,10 @@ A rule (`sim.scenario.fallbacks`) watches one planned track. Its campaign checks
 its waiting points, cooperatively: a wait that would end after the rule's day (a date, or a
 fleet grounded too long) ends on that day instead, and the campaign stops there; a slot lost
 is counted when it closes. A flight in progress (on flight day, aboard) is never cancelled,
-so nothing is checked there. A rule that never fires leaves every wait as it was: the track
-draws, waits and pays exactly as it does without the rule, bit for bit.
+so nothing is checked there. A risk event that cancels the segment fires the rule at once
+(`sim.model.production`): the segment will never fly. A rule that never fires leaves every
+wait as it was: the track draws, waits and pays exactly as it does without the rule, bit for
+bit.
 
 The campaign that stops cancels its own bookings (it knows their terms:
 `sim.model.commitments.forfeit`) and returns the footage its flights landed; the production

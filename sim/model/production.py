@@ -67,6 +67,8 @@ class Book:
     #: By watched source: the day its rule fired, and the minutes it moved.
     fallback_days: dict[str, float] = field(default_factory=dict)
     moved_minutes: dict[str, float] = field(default_factory=dict)
+    #: The day pre-production ends: no campaign a rule moves minutes to starts before it.
+    preproduction_day: float = 0.0
 
 
 def produce(rep: Replication, book: Book, preproduction_days: float) -> ProcessGenerator:
@@ -74,6 +76,7 @@ def produce(rep: Replication, book: Book, preproduction_days: float) -> ProcessG
     env = rep.env
     plan = rep.plan
     preproduction_done = env.timeout(preproduction_days)
+    book.preproduction_day = preproduction_days
     planned = [source for source in SOURCES if source in plan]
     tracks = [
         env.process(_track(rep, book, source, plan[source], preproduction_done))
@@ -112,7 +115,9 @@ def _track(
     events hitting it strike: a cancellation ends it with nothing filmed, at the cost of what
     its bookings had made non-refundable (the track's `cancel`), delays push its campaign's
     start. A planned track that a fallback rule watches prepares and runs its campaign on a
-    context holding the rule's watch; when it fires, `_fall_back` moves what is unfilmed.
+    context holding the rule's watch; when it fires, `_fall_back` moves what is unfilmed. A
+    cancellation fires the rule at once: the segment will never launch nor be done, so the
+    production turns to its fallback when it learns that, not on the rule's day.
     `reshoot` and `fallback`: a track filming another's missed or moved minutes (watched by
     no rule, reshooting nothing).
     """
@@ -131,6 +136,9 @@ def _track(
     if impact.cancelled:
         if track.cancel is not None:
             track.cancel(rep, parameters, planned)
+        if watch is not None:  # the segment will never fly: its rule need not wait for its day
+            now = rep.env.now
+            watch.fire(rep.timeline, now, now, cause="segment cancelled")
     elif track.in_batches is not None:
         obtained = yield from track.in_batches(
             runs,
@@ -201,11 +209,23 @@ def _fall_back(
 
     Each kind's minutes go to the first of the rule's sources that can film it; each source
     runs a track for them from now (`fallback_context`), which the production waits for as
-    it waits for reshoots; CGI's are released now as full-CG shots.
+    it waits for reshoots; CGI's are released now as full-CG shots. A rule that fired during
+    pre-production (a segment cancelled while its crew trained) starts them when it ends, as
+    the planned campaigns start.
     """
     moved, left = assign(watch.rule.move_to, unfilmed)
     book.fallback_days[source] = watch.fired_day
     book.moved_minutes[source] = sum(sum(kinds.values()) for kinds in moved.values())
+    wait = book.preproduction_day - rep.env.now
+    if wait > 0:
+        book.reshoots.append(rep.env.process(_move_later(rep, book, moved, wait)))
+    else:
+        _move(rep, book, moved)
+    return {kind: left.get(kind, 0.0) for kind in unfilmed}
+
+
+def _move(rep: Replication, book: Book, moved: dict[str, dict[SceneKind, float]]) -> None:
+    """Start a track of each source minutes moved to (CGI: release its full-CG shots) now."""
     for target, minutes in moved.items():
         context = fallback_context(rep, target)
         if TRACKS[target].campaign is None:  # CGI: its minutes are full-CG shots
@@ -216,7 +236,16 @@ def _fall_back(
         else:
             run = _track(context, book, target, minutes, fallback=True)
             book.reshoots.append(rep.env.process(run))
-    return {kind: left.get(kind, 0.0) for kind in unfilmed}
+
+
+def _move_later(
+    rep: Replication, book: Book, moved: dict[str, dict[SceneKind, float]], wait: float
+) -> ProcessGenerator:
+    """Process: `_move` once `wait` days have passed, then wait for the tracks it started."""
+    yield rep.env.timeout(wait)
+    started = len(book.reshoots)
+    _move(rep, book, moved)
+    yield rep.env.all_of(book.reshoots[started:])
 
 
 def _hand_to_vfx(

@@ -166,28 +166,71 @@ def write_folder(
             changed by someone else while the folder was being written (theirs is kept).
         OutputError: the disk refused (full, read-only, a file size limit), naming the path.
     """
-    identity = check_target(target, force)
+    with staging(target, force) as staged:
+        staged.write(files)
+        return staged.commit(record)
+
+
+class Staging:
+    """An output folder being written: a hidden folder beside the target, until `commit`.
+
+    Files go in as they are made (a run writes its tables while its reruns go on), and the
+    folder is renamed into place whole, with the record and the marker, by `commit`.
+    """
+
+    def __init__(self, target: Path, force: bool) -> None:
+        self.target = target
+        self._identity = check_target(target, force)
+        self._committed = False
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _clean_leftovers(target)
+            self._folder = Path(
+                tempfile.mkdtemp(prefix=_prefix(target, "partial"), dir=target.parent)
+            )
+        except OSError as error:
+            raise _output_error(target, error) from None
+
+    def write(self, files: Mapping[str, Content]) -> None:
+        """Write `files` into the staging folder (see `write_folder` for what each holds)."""
+        try:
+            _write_into(self._folder, files)
+        except OSError as error:
+            raise _output_error(self.target, error) from None
+
+    def commit(self, record: Mapping[str, object]) -> list[Path]:
+        """Add the record and the marker and rename the folder into place; returns its files."""
+        try:
+            (self._folder / RUN_RECORD).write_text(_json(record), encoding="utf-8")
+            written = sorted(Path(path.name) for path in self._folder.iterdir())
+            mark = {"id": uuid.uuid4().hex, "files": [str(path) for path in written]}
+            (self._folder / MARKER).write_text(_json(mark), encoding="utf-8")
+            _give_umask(self._folder)
+            with _signals_held():
+                _swap_into_place(self._folder, self.target, self._identity)
+        except OSError as error:
+            raise _output_error(self.target, error) from None
+        self._committed = True
+        return written
+
+    def discard(self) -> None:
+        """Remove the staging folder, unless it was committed (it is the target now)."""
+        if not self._committed:
+            shutil.rmtree(self._folder, ignore_errors=True)
+
+
+@contextmanager
+def staging(target: Path, force: bool) -> Iterator[Staging]:
+    """A `Staging` for `target`, removed if the block is left before it is committed.
+
+    Raises:
+        OutputExistsError, UsageError, OutputError: as `write_folder`.
+    """
+    staged = Staging(target, force)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        _clean_leftovers(target)
-        staging = Path(tempfile.mkdtemp(prefix=_prefix(target, "partial"), dir=target.parent))
-    except OSError as error:
-        raise _output_error(target, error) from None
-    try:
-        _write_into(staging, {**files, RUN_RECORD: _json(record)})
-        written = sorted(Path(path.name) for path in staging.iterdir())
-        mark = {"id": uuid.uuid4().hex, "files": [str(path) for path in written]}
-        (staging / MARKER).write_text(_json(mark), encoding="utf-8")
-        _give_umask(staging)
-        with _signals_held():
-            _swap_into_place(staging, target, identity)
-    except OSError as error:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise _output_error(target, error) from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return written
+        yield staged
+    finally:
+        staged.discard()
 
 
 def _write_into(folder: Path, files: Mapping[str, Content]) -> None:

@@ -27,7 +27,6 @@ from sim.experiment.search_space import (
     Steps,
 )
 from sim.experiment.study import Finalist, Measure, Study, Trial
-from sim.report.figures.front import front_figure
 from sim.report.folder import Content, write_folder
 from sim.report.formats import date_text, money_text, share_text
 from sim.report.optimum_tables import date_value, interval_money, policy_text
@@ -228,6 +227,10 @@ def write_optimum(
         OutputExistsError: `target` exists and `force` was not given.
         UsageError: `target` exists but is not a spacesim output folder.
     """
+    # matplotlib, when the folder is written: not while the CLI starts (the commands import
+    # this module)
+    from sim.report.figures.front import front_figure  # noqa: PLC0415
+
     buffer = io.BytesIO()
     front_figure(study).savefig(buffer, format="png")
     files: dict[str, Content] = {

@@ -17,19 +17,20 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from matplotlib.figure import Figure
 
 from sim.analysis.sweep import SweepResult
 from sim.experiment.sweep import shown
-from sim.report.figures.sweep import figure_name, metrics_against, recommended_map
 from sim.report.folder import Content, check_target, write_folder
 from sim.report.runs import rows_to_csv
 from sim.report.sweep_workbook import sweep_workbook
 from sim.scenario.load import dump_scenario, scenario_from_data
 from sim.scenario.schema import Scenario
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 
 def write_sweep(
@@ -47,6 +48,14 @@ def write_sweep(
         UsageError: `target` exists but is not a spacesim output folder.
     """
     check_target(target, force)
+    # matplotlib, when the folder is written: not while the CLI starts (the commands import
+    # this module)
+    from sim.report.figures.sweep import (  # noqa: PLC0415
+        figure_name,
+        metrics_against,
+        recommended_map,
+    )
+
     figures = {figure_name(key): _png(metrics_against(result, key)) for key in result.keys}
     if len(result.keys) >= 2:
         figures["recommended.png"] = _png(recommended_map(result))

@@ -8,7 +8,7 @@ from typing import Any
 
 from sim.analysis.sweep import SweepResult
 from sim.experiment.sweep import shown
-from sim.report.excel import Sheet, new_book
+from sim.report.sheets import Sheet, new_book
 
 
 def sweep_workbook(result: SweepResult) -> bytes:

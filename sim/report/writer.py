@@ -21,7 +21,7 @@ from sim.report.compare_page import comparison_html
 from sim.report.comparison import compare_rows, compare_runs, input_rows, sheet_rows
 from sim.report.excel import workbook
 from sim.report.figures.drawing import COMPARE_FIGURES, RUN_FIGURES, Drawing, png
-from sim.report.folder import Content, check_target, write_folder
+from sim.report.folder import Content, check_target, staging, write_folder
 from sim.report.parquet import parquet_bytes
 from sim.report.run_page import report_html
 from sim.report.runs import Run, rows_to_csv, side_by_side
@@ -53,18 +53,36 @@ def write_run(
         OutputExistsError: `target` exists and `force` was not given; before any figure is drawn.
         UsageError: `target` exists but is not a spacesim output folder.
     """
-    check_target(target, force)
-    files: dict[str, Content] = {
-        "summary.json": _json(summary.to_json()),
+    with staging(target, force) as folder:
+        folder.write(results_files(results, resolved_scenario))
+        folder.write(summary_files(results, summary, record, drawing or Drawing(results, stories)))
+        return folder.commit(record)
+
+
+def results_files(results: Results, resolved_scenario: str) -> dict[str, Content]:
+    """The files of a run's folder made from its results alone: its tables, the scenario."""
+    return {
         "replications.csv": results.write_csv,
         "cash_flow.csv": rows_to_csv(cash_flow_rows(results)),
         "scenario.resolved.yaml": resolved_scenario,
+        **({"replications.parquet": parquet_bytes(results)} if parquet.available() else {}),
+    }
+
+
+def summary_files(
+    results: Results, summary: Summary, record: dict[str, Any], drawing: Drawing
+) -> dict[str, Content]:
+    """The rest of a run's folder: the summary, the workbook, the figures and the report.
+
+    The figures are collected (waited for, or drawn here) once the workbook is made.
+    """
+    files: dict[str, Content] = {
+        "summary.json": _json(summary.to_json()),
         "report.xlsx": workbook(
             results, summary, assumptions(results.scenario), risk_register(results.scenario)
         ),
-        **({"replications.parquet": parquet_bytes(results)} if parquet.available() else {}),
     }
-    figures = (drawing or Drawing(results, stories, workers=0)).figures()
+    figures = drawing.figures()
     files.update(figures)
     files["report.html"] = report_html(
         summary=summary,
@@ -73,7 +91,7 @@ def write_run(
         risks=risk_register(results.scenario),
         record=record,
     )
-    return write_folder(target, files, record, force)
+    return files
 
 
 def write_comparison(

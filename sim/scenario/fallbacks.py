@@ -1,9 +1,10 @@
 """Fallback rules: when a segment's trigger fires, cancel it and move its minutes elsewhere.
 
 A strategy's rule watches one segment (its `source`: a flight campaign) and names what fires it
-(`when`: any of its triggers, whichever comes first) and where the minutes still unfilmed then
-go (`move_to`: each scene kind's minutes to the first source listed that can film it; what
-none can film goes to the strategy's shortfall policy). The triggers a source's campaign
+(`when`: any of its triggers, whichever comes first; a risk event cancelling the segment fires
+it at once, whatever they say) and where the minutes still unfilmed then go (`move_to`: each
+scene kind's minutes to the first source listed that can film it; what none can film goes to
+the strategy's shortfall policy). The triggers a source's campaign
 checks are declared in its `SourceSpec.triggers`, so a rule naming one its source does not
 check is refused with the list. Also the checks that need the whole strategy (the source is
 planned, the destinations can film the kinds), which `Scenario.problems()` gathers.
@@ -86,7 +87,10 @@ class Fallback(Node):
         description="the segment the rule watches, and cancels when a trigger fires: "
         + ", ".join(WATCHED)
     )
-    when: When = Field(description="the triggers: the first to come fires the rule")
+    when: When = Field(
+        description="the triggers: the first to come fires the rule (a risk event that cancels"
+        " the segment fires it at once)"
+    )
     move_to: list[SourceName] = Field(
         min_length=1,
         max_length=len(SOURCES),

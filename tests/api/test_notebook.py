@@ -65,6 +65,23 @@ def test_summary_frames_hold_the_summarys_numbers(tiny_scenario) -> None:
     assert set(frames["comparison"].index) == set(results.strategies[1:])
 
 
+def test_write_report_measures_the_fallback_rules_as_a_run_does(tmp_path) -> None:
+    """A notebook's folder values each rule as `spacesim run`'s does, on two workers."""
+    data = tiny_data()
+    data["strategies"]["orbit"]["fallbacks"] = {
+        "late": {
+            "source": "orbit",
+            "when": {"not_launched_by": "2027-12-01"},
+            "move_to": ["parabolic", "stock", "cgi"],
+        }
+    }
+    results = run_experiment(scenario_from_data(data), replications=6, seed=2)
+    folder = sim.write_report(results, tmp_path / "run", register=False, jobs=2)
+    summary = json.loads((folder / "summary.json").read_text())
+    assert set(summary["fallbacks"]) == {"orbit"}
+    assert summary["fallbacks"]["orbit"]["late"]["fired"]["p"] > 0
+
+
 def test_write_report_writes_the_runs_folder_and_keeps_a_users(tiny_scenario, tmp_path) -> None:
     results = run_experiment(tiny_scenario, replications=3, seed=1)
     folder = sim.write_report(results, tmp_path / "run", register=False, jobs=1)

@@ -213,7 +213,7 @@ def test_an_internal_error_is_one_line_unless_debug(
     def broken(*args, **kwargs):
         raise KeyError("oops")
 
-    monkeypatch.setattr("sim.cli.run.summarise", broken)
+    monkeypatch.setattr("sim.report.publish.summarise", broken)
     args = ["run", str(scenario_file), "--reps", "2", "--out", str(tmp_path / "o"), "--quiet"]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 1

@@ -74,3 +74,31 @@ def test_a_strategy_without_rules_is_not_measured(strategy: str) -> None:
     """Only strategies with rules get variants."""
     results = run_experiment(with_rule("2027-12-01"), replications=4, strategies=[strategy])
     assert measure_fallbacks(results).rules == ()
+
+
+def test_a_cancellation_that_fires_the_rule_is_rerun_like_any_firing() -> None:
+    """A risk event cancelling the orbit fires the rule: those replications are rerun too.
+
+    Rerunning only where it fired still gives what rerunning every replication gives, and
+    without the rule the cancelled segment's minutes go to the shortfall policy instead.
+    """
+    data = tiny_data()
+    data["risks"] = {"gone": {"probability": 0.5, "hits": "orbit", "effect": "cancel"}}
+    data["strategies"]["orbit"]["fallbacks"] = {
+        "late": {
+            "source": "orbit",
+            "when": {"not_launched_by": "2035-01-01"},  # never, but for the cancellations
+            "move_to": ["parabolic", "stock", "cgi"],
+        }
+    }
+    results = run_experiment(scenario_from_data(data), replications=12, strategies=["orbit"])
+    quick, full = measure_fallbacks(results), measure_fallbacks(results, brute_force=True)
+    ((fast,), (slow,)) = quick.rules, full.rules
+    cancelled = results.column("risk_gone", "orbit") > 0.5
+    assert 0 < cancelled.sum() < 12
+    assert np.array_equal(fast.fired, cancelled)
+    assert np.array_equal(fast.cost_usd, slow.cost_usd)
+    assert np.array_equal(fast.delivery_day, slow.delivery_day)
+    assert np.array_equal(fast.real_share, slow.real_share, equal_nan=True)
+    # with the rule the aircraft and stock film the cancelled minutes; without it CGI remakes them
+    assert (results.column("real_share", "orbit")[cancelled] > fast.real_share[cancelled]).all()

@@ -379,3 +379,51 @@ def test_a_rule_that_never_fires_changes_nothing_bit_for_bit(index) -> None:
     assert a.timeline.milestones == b.timeline.milestones
     assert math.isnan(a.fallback_days["orbit"])
     assert a.moved_minutes["orbit"] == 0.0
+
+
+@pytest.mark.parametrize("index", range(3))
+def test_a_cancelled_segment_fires_its_rule_at_once_and_its_minutes_move(index) -> None:
+    """A risk event cancels the orbit: the rule fires that day, whatever its date says.
+
+    Every planned orbital minute moves (nothing was filmed): weightless interiors to the
+    aircraft, the rest to stock and CGI; only what those miss goes to the shortfall policy.
+    The date is years away, so without the cancellation the rule could not have fired by
+    then. The cancellation still costs what it costs without the rule: the same ledger
+    entries under ``orbit``.
+    """
+    data = rule_data({"not_launched_by": "2031-01-01"}, ["parabolic", "stock", "cgi"])
+    data["risks"] = {"gone": {"probability": 1.0, "hits": "orbit", "effect": "cancel"}}
+    scenario = scenario_from_data(data)
+    outcome = run_replication(scenario, "orbit", 7, index, record=True)
+    planned = outcome.planned_by_source["orbit"]
+    assert outcome.moved_minutes["orbit"] == pytest.approx(planned)
+    assert outcome.minutes_by_source.get("orbit", 0.0) == 0.0
+    _, book = produced(scenario, "orbit", index)
+    delivered = sum(sum(kinds.values()) for kinds in book.fallback.values())
+    assert delivered > planned / 2
+    own = sum(sum(kinds.values()) for kinds in book.obtained.values())
+    planned_total = sum(outcome.planned_by_source[s] for s in SOURCES if s != "cgi")
+    assert planned_total == pytest.approx(own + delivered + outcome.shortfall_minutes)
+    milestones = {m.name: m.day for m in outcome.timeline.milestones}
+    fired = milestones["fallback late_launch fired (segment cancelled)"]
+    assert fired == outcome.fallback_days["orbit"] < 400  # day 1,458 is the rule's date
+    without = scenario_from_data({**data, "strategies": tiny_data()["strategies"]})
+    plain = run_replication(without, "orbit", 7, index)
+    assert plain.shortfall_minutes >= planned  # all of it to the policy: CGI remakes
+    orbit_costs = [e for e in outcome.ledger.entries if e.category == "orbit"]
+    assert orbit_costs == [e for e in plain.ledger.entries if e.category == "orbit"]
+
+
+def test_a_rule_fired_in_pre_production_starts_its_campaigns_when_it_ends() -> None:
+    """Cancelled while the crew trains, before pre-production ends: the rule fires then.
+
+    The campaigns it moves minutes to start on pre-production's last day, as planned ones do.
+    """
+    data = rule_data({"not_launched_by": "2031-01-01"}, ["parabolic", "stock", "cgi"])
+    data["risks"] = {"gone": {"probability": 1.0, "hits": "orbit", "effect": "cancel"}}
+    data["production"]["preproduction_days"] = 420  # past the booked launch's day 365
+    outcome = run_replication(scenario_from_data(data), "orbit", 7, 0, record=True)
+    assert outcome.fallback_days["orbit"] < 365
+    moved = [span for span in outcome.timeline.spans if span.track.endswith(" fallback")]
+    assert {span.track for span in moved} == {"parabolic fallback", "stock fallback"}
+    assert min(span.start for span in moved) == pytest.approx(420.0)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import openpyxl
@@ -13,11 +16,13 @@ import pytest
 
 from sim.analysis.summary import summarise
 from sim.experiment.runner import run_experiment
-from sim.report import excel
+from sim.report import excel, sheets
 from sim.report.assumptions import assumptions, risk_register
 from sim.report.parquet import parquet_bytes
 from sim.scenario.load import scenario_from_data
 from tests.conftest import tiny_data
+
+ROOT = Path(__file__).parent.parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +72,7 @@ def test_money_shares_and_dates_are_typed(run) -> None:
     p50 = cells["cost P50 (USD)"]
     assert p50.data_type == "n"
     assert p50.value == pytest.approx(summary.strategies[first].cost.p50)
-    assert p50.number_format == excel.FORMATS["money"]
+    assert p50.number_format == sheets.FORMATS["money"]
     assert cells["P(on time)"].number_format == "0%"
     date = summary.strategies[first].delivery_date.p50
     if date is not None:
@@ -114,6 +119,32 @@ def test_parquet_reads_back_typed_with_missing_as_null(run) -> None:
             assert read is None
             assert date is None
     assert np.allclose(frame["cost_usd"], results.columns["cost_usd"])
+    assert frame["strategy"] == results.columns["strategy"].tolist()
+    assert frame["delivered"] == results.columns["delivered"].tolist()
+    types = {field.name: str(field.type) for field in table.schema}
+    assert (types["strategy"], types["replication"], types["delivered"]) == (
+        "string",
+        "int64",
+        "bool",
+    )
+
+
+def test_parquet_is_written_without_importing_pandas() -> None:
+    """Built from buffers: `pyarrow.array` imports pandas where it is installed (0.3 s a run)."""
+    script = (
+        "import sys\n"
+        "from sim.experiment.runner import run_experiment\n"
+        "from sim.report.parquet import parquet_bytes\n"
+        "from sim.scenario.load import scenario_from_data\n"
+        "from tests.conftest import tiny_data\n"
+        "results = run_experiment(scenario_from_data(tiny_data()), replications=2, seed=1)\n"
+        "assert parquet_bytes(results)\n"
+        "print('pandas' in sys.modules)\n"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert found.stdout.strip() == "False"
 
 
 def test_the_targets_sheet_checks_each_strategy_against_each_target() -> None:

@@ -81,7 +81,7 @@ def test_an_existing_folder_is_refused_before_any_figure_is_drawn(
         monkeypatch.setitem(writer.FIGURES, name, drawn)
     for name in writer.COMPARE_FIGURES:
         monkeypatch.setitem(writer.COMPARE_FIGURES, name, drawn)
-    monkeypatch.setattr(drawing, "gantt", drawn)
+    monkeypatch.setattr(drawing, "GANTT_FIGURE", drawn)
     target = tmp_path / "run"
     target.mkdir()
     (target / "run.json").write_text("{}")
@@ -112,6 +112,27 @@ def test_a_failure_while_writing_leaves_nothing(run_parts, tmp_path: Path, monke
     with pytest.raises(RuntimeError, match="disk full"):
         write_run(tmp_path / "run", **run_parts, force=False)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_staged_folder_takes_files_as_they_come_and_appears_whole(tmp_path: Path) -> None:
+    """Files written in steps show up together at the commit; a block left early leaves none."""
+    target = tmp_path / "run"
+    with folder.staging(target, force=False) as staged:
+        staged.write({"replications.csv": "a\n"})
+        assert not target.exists()
+        staged.write({"summary.json": "{}\n"})
+        written = staged.commit({"spacesim_version": "x"})
+    assert [path.name for path in written] == ["replications.csv", "run.json", "summary.json"]
+    assert (target / "replications.csv").read_text() == "a\n"
+    with pytest.raises(RuntimeError, match="the reruns failed"):
+        _fail_while_staging(tmp_path / "other")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["run"]
+
+
+def _fail_while_staging(target: Path) -> None:
+    with folder.staging(target, force=False) as staged:
+        staged.write({"replications.csv": "a\n"})
+        raise RuntimeError("the reruns failed")
 
 
 def _write(target: Path, force: bool) -> list[Path]:

@@ -5,71 +5,86 @@ replications it replays, `stories`), so the figures are independent of one anoth
 everything else the run still does. `drawing` starts them on worker processes as soon as the
 results are known: the results and stories are pickled once, into a temporary file that each
 worker reads once, on its first figure, and the workers draw the figures they are handed, the
-dearest first. Starting them costs this process a few milliseconds (a worker's import of
-matplotlib and the figures, about 0.4 s of a core, is the worker's own). Meanwhile this
-process goes on (the risk register's reruns, the summary, the other files of the folder) and
-collects the PNGs when the report needs them. With one job, or when the workers' copies of the
-results would not fit in the memory left, the figures are drawn here, one after another, when
-collected: the same calls as on a worker.
+dearest first: on the run's own workers (`sim.experiment.executors.Pool`; where its pool
+started the process's fork server, that has imported matplotlib and the figures: `PRELOAD`),
+behind the reruns handed to them before, or on workers of their own. Starting them costs
+this process a few milliseconds. Meanwhile this process goes on (the summary, the other
+files of the folder) and collects the PNGs when the report needs them. With one job, or when
+the workers' copies of the results would not fit in the memory left, the figures are drawn
+here, one after another, when collected: the same calls as on a worker.
 
 A worker draws exactly what this process would (the same Agg renderer, matplotlib's defaults,
 the same metadata), so the files are identical byte for byte whichever drew them; a test
-compares them. Workers start as the run's own do (`sim.experiment.executors`): from the fork
-server where there is one, leaving Ctrl-C to this process, and exiting when it dies.
+compares them.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import importlib
 import io
 import os
 import pickle
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from matplotlib.figure import Figure
 
-from sim.experiment.executors import (
-    _context,
-    _main_left_out,
-    _start_worker,
-    available_memory,
-)
+from sim.experiment.executors import Pool, available_memory
 from sim.experiment.results import Results
 from sim.model.outcome import Outcome
-from sim.report.figures.breakdown import cost_breakdown
-from sim.report.figures.cash_flow import cash_flow
-from sim.report.figures.compare import compared_jcl, compared_minutes, compared_s_curves
-from sim.report.figures.drivers import critical_tracks, tornadoes
-from sim.report.figures.gantt import gantt
-from sim.report.figures.minutes import minutes_by_source
-from sim.report.figures.scatter import cost_vs_delivery
-from sim.report.figures.scurve import s_curves
-from sim.report.runs import Run
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+
+@dataclass(frozen=True)
+class Lazy:
+    """A figure function by module and name, imported when first called.
+
+    So a process that only collects what its workers drew never imports matplotlib and the
+    figures (a third of a second of every `spacesim run`); the workers' fork server does
+    (`PRELOAD`).
+    """
+
+    module: str
+    name: str
+
+    def __call__(self, *args: Any) -> Figure:
+        """Draw the figure."""
+        drawn: Figure = getattr(importlib.import_module(self.module), self.name)(*args)
+        return drawn
+
+
+def _figure(module: str, name: str) -> Lazy:
+    return Lazy(f"sim.report.figures.{module}", name)
+
 
 #: Figures of every run drawn from the results table alone, by file name (and `GANTT`).
-RUN_FIGURES: dict[str, Callable[[Results], Figure]] = {
-    "cost_vs_delivery.png": cost_vs_delivery,
-    "s_curves.png": s_curves,
-    "cost_breakdown.png": cost_breakdown,
-    "minutes_by_source.png": minutes_by_source,
-    "drivers.png": tornadoes,
-    "criticality.png": critical_tracks,
-    "cash_flow.png": cash_flow,
+RUN_FIGURES: dict[str, Lazy] = {
+    "cost_vs_delivery.png": _figure("scatter", "cost_vs_delivery"),
+    "s_curves.png": _figure("scurve", "s_curves"),
+    "cost_breakdown.png": _figure("breakdown", "cost_breakdown"),
+    "minutes_by_source.png": _figure("minutes", "minutes_by_source"),
+    "drivers.png": _figure("drivers", "tornadoes"),
+    "criticality.png": _figure("drivers", "critical_tracks"),
+    "cash_flow.png": _figure("cash_flow", "cash_flow"),
 }
 #: The Gantt chart of each strategy's representative replication, replayed.
 GANTT = "gantt.png"
+GANTT_FIGURE = _figure("gantt", "gantt")
 
 #: Figures of `spacesim compare`, by file name (drawn in this process: three small ones).
-COMPARE_FIGURES: dict[str, Callable[[list[Run]], Figure]] = {
-    "s_curves.png": compared_s_curves,
-    "joint_confidence.png": compared_jcl,
-    "minutes_by_source.png": compared_minutes,
+COMPARE_FIGURES: dict[str, Lazy] = {
+    "s_curves.png": _figure("compare", "compared_s_curves"),
+    "joint_confidence.png": _figure("compare", "compared_jcl"),
+    "minutes_by_source.png": _figure("compare", "compared_minutes"),
 }
 
 #: The figures with a panel per strategy, about three times the others' cost each (on
@@ -78,6 +93,9 @@ DEAREST = ("drivers.png", "cash_flow.png", GANTT)
 
 #: The share of the memory left that the workers' copies of the results may take.
 MEMORY_SHARE = 0.5
+
+#: What the fork server imports for workers that may draw: every run figure's module.
+PRELOAD = tuple(sorted({f.module for f in (*RUN_FIGURES.values(), GANTT_FIGURE)} | {__name__}))
 
 
 def run_figure_names() -> list[str]:
@@ -95,54 +113,48 @@ def png(figure: Figure) -> bytes:
 def draw_run_figure(name: str, results: Results, stories: Mapping[str, Outcome | None]) -> bytes:
     """One figure of a run, `name` one of `run_figure_names()`, as PNG bytes."""
     if name == GANTT:
-        return png(gantt(results, stories))
+        return png(GANTT_FIGURE(results, stories))
     return png(RUN_FIGURES[name](results))
 
 
 class Drawing:
     """A run's figures being drawn; `figures()` waits for them and returns them by file name.
 
-    `drawn` is told each figure's name as it is finished (from another thread when workers
-    draw them); `workers` is how many processes draw (0: this one, when collected).
+    `pool` draws them (None: this process, when collected); `drawn` is told each figure's
+    name as it is finished (from another thread when workers draw them). A worker that dies
+    (killed for memory, say) leaves its figures to this process.
     """
 
     def __init__(
         self,
         results: Results,
         stories: Mapping[str, Outcome | None],
-        workers: int,
+        pool: Pool | None = None,
         drawn: Callable[[str], None] | None = None,
     ) -> None:
         self.names = run_figure_names()
-        self.workers = workers
         self._results, self._stories = results, stories
         self._drawn = drawn or (lambda _: None)
         self._futures: dict[str, Future[bytes]] = {}
-        self._pool: ProcessPoolExecutor | None = None
         self._payload: str | None = None
-        if workers:
-            self._start()
+        if pool is not None:
+            self._start(pool)
 
-    def _start(self) -> None:
-        # A file, not the workers' start arguments: a new worker reads those while this
-        # process waits, and it imports matplotlib before it has read them all.
+    def _start(self, pool: Pool) -> None:
+        # A file, not the work's arguments: each worker reads it once, on its first figure.
         handle, self._payload = tempfile.mkstemp(
             prefix=f"spacesim-figures-{os.getpid()}-", suffix=".pickle"
         )
         with os.fdopen(handle, "wb") as file:
             pickle.dump((self._results, self._stories), file, protocol=pickle.HIGHEST_PROTOCOL)
-        self._pool = ProcessPoolExecutor(
-            max_workers=self.workers,
-            mp_context=_context(),
-            initializer=_start_worker,
-            initargs=(os.getpid(),),
-        )
         order = [*DEAREST, *(name for name in self.names if name not in DEAREST)]
-        with _main_left_out():  # a worker starts in `submit`: see `_main_left_out`
-            for name in order:
-                future = self._pool.submit(_draw_from, self._payload, name)
-                future.add_done_callback(functools.partial(self._told, name))
-                self._futures[name] = future
+        for name in order:
+            try:
+                future = pool.submit(_draw_from, self._payload, name)
+            except BrokenProcessPool:  # a worker died: the rest are drawn here, when collected
+                return
+            future.add_done_callback(functools.partial(self._told, name))
+            self._futures[name] = future
 
     def _told(self, name: str, future: Future[bytes]) -> None:
         if not future.cancelled() and future.exception() is None:
@@ -171,14 +183,12 @@ class Drawing:
         return found
 
     def close(self) -> None:
-        """Drop the figures not started yet and let the workers go.
+        """Drop the figures not started yet and the results' file the workers read.
 
-        A worker finishes the figure it draws (a second at most) and exits; none outlives
-        this process.
+        A worker finishes the figure it draws (a second at most) and takes the next work.
         """
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+        for future in self._futures.values():
+            future.cancel()
         if self._payload is not None:
             with contextlib.suppress(OSError):  # a worker reading it keeps it until it is done
                 os.unlink(self._payload)
@@ -191,17 +201,22 @@ def drawing(
     stories: Mapping[str, Outcome | None],
     *,
     jobs: int,
+    pool: Pool | None = None,
     drawn: Callable[[str], None] | None = None,
 ) -> Iterator[Drawing]:
-    """Start drawing a run's figures on up to `jobs` worker processes (one job: here, later).
+    """Start drawing a run's figures on `pool`, or on up to `jobs` workers of their own.
 
-    Leaving the block, however it is left, drops what is not drawn yet.
+    With one job, or too little memory for the workers' copies of the results
+    (`workers_for`), they are drawn here, when collected. Leaving the block, however it is
+    left, drops what is not drawn yet.
     """
-    started = Drawing(results, stories, workers_for(results, jobs), drawn)
-    try:
+    workers = workers_for(results, jobs)
+    with contextlib.ExitStack() as stack:
+        if workers and pool is None:
+            pool = stack.enter_context(Pool(workers, PRELOAD))
+        started = Drawing(results, stories, pool if workers else None, drawn)
+        stack.callback(started.close)
         yield started
-    finally:
-        started.close()
 
 
 def workers_for(results: Results, jobs: int, memory: int | None = None) -> int:
