@@ -95,6 +95,17 @@ def tiny_data(**changes: Any) -> dict[str, Any]:
     return data
 
 
+def with_orbit_rule(data: dict[str, Any], when: dict[str, Any]) -> dict[str, Any]:
+    """`data` with its orbit strategy watched by a fallback rule ``late`` firing on `when`.
+
+    The rule moves the unfilmed minutes to zero-g flights, stock and CGI.
+    """
+    data["strategies"]["orbit"]["fallbacks"] = {
+        "late": {"source": "orbit", "when": when, "move_to": ["parabolic", "stock", "cgi"]}
+    }
+    return data
+
+
 @pytest.fixture
 def tiny_scenario() -> Scenario:
     """A small valid scenario with four strategies and two risk events."""

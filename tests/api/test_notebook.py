@@ -14,7 +14,7 @@ import sim
 from sim.core.errors import OutputExistsError
 from sim.experiment.runner import run_experiment
 from sim.scenario.load import scenario_from_data
-from tests.conftest import tiny_data
+from tests.conftest import tiny_data, with_orbit_rule
 
 
 @pytest.fixture(scope="module")
@@ -68,13 +68,7 @@ def test_summary_frames_hold_the_summarys_numbers(tiny_scenario) -> None:
 def test_write_report_measures_the_fallback_rules_as_a_run_does(tmp_path) -> None:
     """A notebook's folder values each rule as `spacesim run`'s does, on two workers."""
     data = tiny_data()
-    data["strategies"]["orbit"]["fallbacks"] = {
-        "late": {
-            "source": "orbit",
-            "when": {"not_launched_by": "2027-12-01"},
-            "move_to": ["parabolic", "stock", "cgi"],
-        }
-    }
+    with_orbit_rule(data, {"not_launched_by": "2027-12-01"})
     results = run_experiment(scenario_from_data(data), replications=6, seed=2)
     folder = sim.write_report(results, tmp_path / "run", register=False, jobs=2)
     summary = json.loads((folder / "summary.json").read_text())

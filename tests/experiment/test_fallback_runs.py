@@ -9,19 +9,13 @@ from sim.experiment.fallback_runs import measure_fallbacks, without_rule
 from sim.experiment.runner import run_experiment
 from sim.scenario.load import scenario_from_data
 from sim.scenario.schema import Scenario
-from tests.conftest import tiny_data
+from tests.conftest import tiny_data, with_orbit_rule
 
 
 def with_rule(date: str) -> Scenario:
     """The tiny scenario, its orbit strategy giving up a launch not made by `date`."""
     data = tiny_data()
-    data["strategies"]["orbit"]["fallbacks"] = {
-        "late": {
-            "source": "orbit",
-            "when": {"not_launched_by": date},
-            "move_to": ["parabolic", "stock", "cgi"],
-        }
-    }
+    with_orbit_rule(data, {"not_launched_by": date})
     return scenario_from_data(data)
 
 
@@ -84,13 +78,7 @@ def test_a_cancellation_that_fires_the_rule_is_rerun_like_any_firing() -> None:
     """
     data = tiny_data()
     data["risks"] = {"gone": {"probability": 0.5, "hits": "orbit", "effect": "cancel"}}
-    data["strategies"]["orbit"]["fallbacks"] = {
-        "late": {
-            "source": "orbit",
-            "when": {"not_launched_by": "2035-01-01"},  # never, but for the cancellations
-            "move_to": ["parabolic", "stock", "cgi"],
-        }
-    }
+    with_orbit_rule(data, {"not_launched_by": "2035-01-01"})  # never, but for cancellations
     results = run_experiment(scenario_from_data(data), replications=12, strategies=["orbit"])
     quick, full = measure_fallbacks(results), measure_fallbacks(results, brute_force=True)
     ((fast,), (slow,)) = quick.rules, full.rules

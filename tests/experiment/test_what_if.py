@@ -14,7 +14,7 @@ from sim.experiment.runner import run_experiment
 from sim.experiment.what_if import start_what_ifs
 from sim.scenario.load import scenario_from_data
 from sim.scenario.schema import Scenario
-from tests.conftest import tiny_data
+from tests.conftest import tiny_data, with_orbit_rule
 
 
 def with_rule_and_risks() -> Scenario:
@@ -29,13 +29,7 @@ def with_rule_and_risks() -> Scenario:
         "halved": {"cost_usd": 80_000, "delay_factor": 0.5},
     }
     data["risks"]["slip"]["mitigation"] = "insured"
-    data["strategies"]["orbit"]["fallbacks"] = {
-        "late": {
-            "source": "orbit",
-            "when": {"not_launched_by": "2027-12-01"},
-            "move_to": ["parabolic", "stock", "cgi"],
-        }
-    }
+    with_orbit_rule(data, {"not_launched_by": "2027-12-01"})
     return scenario_from_data(data)
 
 
