@@ -78,11 +78,14 @@ class Status:
             self._show()
 
     def text(self) -> str:
-        """The line as shown: ``writing the report; drawing 8 figures (3 done)``."""
+        """The line as shown: ``writing the report; figures 3 of 8 drawn``.
+
+        The figures are queued behind the reruns, so none drawn yet says only that.
+        """
         figures = (
             f"{self.figures} figures drawn"
             if self._done >= self.figures
-            else f"drawing {self.figures} figures ({self._done} done)"
+            else f"figures {self._done} of {self.figures} drawn"
         )
         return f"{self._step}; {figures}" if self._step else figures
 

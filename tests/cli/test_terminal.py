@@ -125,9 +125,10 @@ def test_the_status_line_counts_the_figures_and_hides_when_quiet() -> None:
     """The step and the figures drawn; with --quiet (or no terminal) nothing is shown."""
     status = Status(8)
     status.step("measuring the risk register")
+    assert status.text() == "measuring the risk register; figures 0 of 8 drawn"
     for _ in range(3):
         status.drawn("s_curves.png")
-    assert status.text() == "measuring the risk register; drawing 8 figures (3 done)"
+    assert status.text() == "measuring the risk register; figures 3 of 8 drawn"
     for _ in range(5):
         status.drawn()
     assert status.text() == "measuring the risk register; 8 figures drawn"
