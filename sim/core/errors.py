@@ -6,7 +6,8 @@ Bad input (a scenario that does not load or validate, an output folder that exis
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import shlex
+from dataclasses import dataclass, replace
 
 
 class SpacesimError(Exception):
@@ -96,11 +97,16 @@ class SummaryError(UsageError):
 
 @dataclass(frozen=True)
 class Failure:
-    """One replication that raised: enough to replay it with `spacesim trace`."""
+    """One replication that raised: enough to replay it with `spacesim trace`.
+
+    `settings` (``KEY.PATH=VALUE``) make the scenario it ran from the run's: a sweep's cell, or
+    a what-if's variant (an event removed, a rule dropped); none for the run's own.
+    """
 
     strategy: str
     replication: int
     error: str
+    settings: tuple[str, ...] = ()
 
 
 class ReplicationError(SpacesimError):
@@ -109,14 +115,25 @@ class ReplicationError(SpacesimError):
     exit_code = 1
 
     def __init__(self, scenario_file: str, seed: int, failures: list[Failure]) -> None:
-        self.failures = failures
+        self.scenario_file, self.seed, self.failures = scenario_file, seed, failures
         shown = failures[:5]
         lines = [
             f"replication {f.replication} of strategy '{f.strategy}' failed: {f.error}. "
-            f"Replay it with: spacesim trace {scenario_file} --strategy {f.strategy} "
-            f"--replication {f.replication} --seed {seed}"
+            "Replay it with: "
+            + shlex.join(
+                [
+                    *("spacesim", "trace", scenario_file, "--strategy", f.strategy),
+                    *("--replication", str(f.replication), "--seed", str(seed)),
+                    *(part for setting in f.settings for part in ("--set", setting)),
+                ]
+            )
             for f in shown
         ]
         if len(failures) > len(shown):
             lines.append(f"... and {len(failures) - len(shown)} more failed replications")
         super().__init__("\n".join(lines))
+
+    def within(self, settings: tuple[str, ...]) -> ReplicationError:
+        """The same failures, of a scenario made from the run's by `settings` (a sweep's cell)."""
+        failures = [replace(f, settings=settings + f.settings) for f in self.failures]
+        return ReplicationError(self.scenario_file, self.seed, failures)

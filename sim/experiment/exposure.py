@@ -31,6 +31,7 @@ from sim.model.register import draw_all
 from sim.model.risks import exposed
 from sim.scenario.risks import RiskEvent
 from sim.scenario.schema import Scenario
+from sim.scenario.value_lists import setting_text
 
 
 @dataclass(frozen=True)
@@ -70,10 +71,15 @@ class Exposures:
         return sum(m.reruns for m in measured)
 
 
-def variant(scenario: Scenario, name: str, **changes: object) -> Scenario:
-    """`scenario` with event `name` changed, the event checked as a scenario file's is."""
+def variant(scenario: Scenario, name: str, **changes: object) -> tuple[Scenario, tuple[str, ...]]:
+    """`scenario` with event `name` changed (checked as a file's is), and the change as settings.
+
+    The settings (``risks.<name>.<key>=<value>``) make the same scenario through
+    `sim.scenario.changes.with_changes`, as ``spacesim trace --set`` replays a failed rerun.
+    """
     event = RiskEvent.model_validate({**scenario.risks[name].model_dump(), **changes})
-    return scenario.model_copy(update={"risks": {**scenario.risks, name: event}})
+    settings = tuple(setting_text(f"risks.{name}.{key}", value) for key, value in changes.items())
+    return scenario.model_copy(update={"risks": {**scenario.risks, name: event}}), settings
 
 
 @dataclass(frozen=True)
@@ -81,6 +87,8 @@ class _Plan:
     """One variant of one event: where each pair's outcome comes from."""
 
     scenario: Scenario
+    #: The settings that make `scenario` from the run's (`variant`).
+    settings: tuple[str, ...]
     name: str
     #: Per strategy and replication: 0 = the run's own, 1 = the removal's, 2 = rerun.
     origin: dict[str, np.ndarray]
@@ -127,12 +135,14 @@ class RegisterPlan:
                 scenario, name, struck, self._uniforms[name], self._costs[name], brute_force
             )
             removal = variant(scenario, name, probability=0.0, mitigation=None)
-            self._plans.append((name, None, _plan(removal, context, removal=True)))
+            self._plans.append((name, None, _plan(*removal, context, removal=True)))
             for listed in event.mitigations:
                 other = listed if listed != event.mitigation else None
                 changed = variant(scenario, name, mitigation=other)  # the bought one: dropped
-                self._plans.append((name, listed, _plan(changed, context, removal=False)))
-        self.variants = [Variant(plan.scenario, plan.rerun) for _, _, plan in self._plans]
+                self._plans.append((name, listed, _plan(*changed, context, removal=False)))
+        self.variants = [
+            Variant(plan.scenario, plan.rerun, plan.settings) for _, _, plan in self._plans
+        ]
 
     def measured(self, outcomes: list[np.ndarray]) -> Exposures:
         """The exposures, from each variant's reruns (`Reruns.outcomes`, in `variants` order)."""
@@ -194,7 +204,7 @@ class _Event:
     brute_force: bool
 
 
-def _plan(changed: Scenario, event: _Event, *, removal: bool) -> _Plan:
+def _plan(changed: Scenario, settings: tuple[str, ...], event: _Event, *, removal: bool) -> _Plan:
     """Which pairs of variant `changed` of event `name` are the run's, the removal's or rerun.
 
     A pair the event struck in the run is the removal's if the event no longer occurs, the
@@ -226,7 +236,7 @@ def _plan(changed: Scenario, event: _Event, *, removal: bool) -> _Plan:
         )
         origin[strategy] = where
         rerun += [(int(i), strategy) for i in np.flatnonzero(where == 2)]
-    return _Plan(changed, name, origin, extra, tuple(sorted(rerun)))
+    return _Plan(changed, settings, name, origin, extra, tuple(sorted(rerun)))
 
 
 def _own(results: Results, strategies: tuple[str, ...]) -> Measured:

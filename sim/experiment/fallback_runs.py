@@ -19,6 +19,7 @@ import numpy as np
 from sim.experiment.reruns import COST, DELIVERY, REAL_SHARE, Reruns, Variant
 from sim.experiment.results import Results, fallback_columns
 from sim.scenario.schema import Scenario
+from sim.scenario.value_lists import setting_text
 
 
 @dataclass(frozen=True)
@@ -49,12 +50,18 @@ class FallbackRuns:
         return tuple(runs for runs in self.rules if runs.strategy == strategy)
 
 
-def without_rule(scenario: Scenario, strategy: str, rule: str) -> Scenario:
-    """`scenario` with `strategy`'s fallback rule `rule` removed (every other part as it is)."""
+def without_rule(scenario: Scenario, strategy: str, rule: str) -> tuple[Scenario, tuple[str, ...]]:
+    """`scenario` with `strategy`'s fallback rule `rule` removed (every other part as it is).
+
+    With it, the setting that makes the same scenario through `with_changes` (the strategy's
+    other rules, whole), as ``spacesim trace --set`` replays a failed rerun.
+    """
     chosen = scenario.strategies[strategy]
     rules = {name: kept for name, kept in chosen.fallbacks.items() if name != rule}
     changed = chosen.model_copy(update={"fallbacks": rules})
-    return scenario.model_copy(update={"strategies": {**scenario.strategies, strategy: changed}})
+    setting = setting_text(f"strategies.{strategy}.fallbacks", rules)
+    strategies = {**scenario.strategies, strategy: changed}
+    return scenario.model_copy(update={"strategies": strategies}), (setting,)
 
 
 def measure_fallbacks(
@@ -91,7 +98,8 @@ class FallbackPlan:
                 chosen = np.arange(len(fired)) if brute_force else np.flatnonzero(fired)
                 self._plans.append((strategy, name, fired, chosen))
                 pairs = tuple((int(i), strategy) for i in chosen)
-                self.variants.append(Variant(without_rule(scenario, strategy, name), pairs))
+                changed, settings = without_rule(scenario, strategy, name)
+                self.variants.append(Variant(changed, pairs, settings))
 
     def measured(self, outcomes: list[np.ndarray]) -> FallbackRuns:
         """The rules' values, from each variant's reruns (`Reruns.outcomes`, in order)."""

@@ -12,7 +12,7 @@ seed, replication) alone: where it runs cannot change it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -38,6 +38,8 @@ class Variant:
 
     scenario: Scenario
     pairs: tuple[Pair, ...]
+    #: ``KEY.PATH=VALUE`` settings that make `scenario` from the run's (a failure's replay).
+    settings: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,7 @@ class Reruns:
         scenario_file: str = "<scenario>",
     ) -> None:
         self._sizes = [len(variant.pairs) for variant in variants]
+        self._settings = [variant.settings for variant in variants]
         self._seed, self._scenario_file = seed, scenario_file
         batches = [
             Rerun(variant.scenario, seed, variant.pairs[at : at + RERUN_BATCH], (index, at))
@@ -109,8 +112,8 @@ class Reruns:
         """Per variant, a row per pair (`COST`, `DELIVERY`, `REAL_SHARE`), in its pairs' order.
 
         Raises:
-            ReplicationError: some reruns raised (each pair once, whichever variants it failed
-                in), every time it is asked.
+            ReplicationError: some reruns raised (each pair once, with the settings of the
+                first variant it failed in), every time it is asked.
         """
         if self._error is not None:
             raise self._error
@@ -120,7 +123,8 @@ class Reruns:
             for (index, at), rows, failed in self._answers:
                 found[index][at : at + len(rows)] = rows
                 for failure in failed:
-                    failures.setdefault((failure.strategy, failure.replication), failure)
+                    named = replace(failure, settings=self._settings[index])
+                    failures.setdefault((failure.strategy, failure.replication), named)
             if failures:
                 ordered = sorted(failures.values(), key=lambda f: (f.replication, f.strategy))
                 self._error = ReplicationError(self._scenario_file, self._seed, ordered)

@@ -22,11 +22,12 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sim.core.errors import Problem, ScenarioError, UsageError
+from sim.core.errors import Problem, ReplicationError, ScenarioError, UsageError
 from sim.experiment.results import Results
 from sim.experiment.runner import run_experiment
 from sim.scenario.changes import plain, with_changes
 from sim.scenario.schema import Scenario
+from sim.scenario.value_lists import setting_text
 
 #: Keys a sweep cannot change: every cell runs on the run's own seed and replications (the
 #: options ``--seed`` and ``--reps``), which override a cell's, so the values would be dropped.
@@ -163,20 +164,24 @@ def run_cells(
 
     Raises:
         UsageError: as `run_experiment` (an unknown strategy, a bad number of replications).
-        ReplicationError: a replication raised; the message names the cell's scenario file.
+        ReplicationError: a replication raised; its replay names the cell's values (``--set``).
     """
     with _cluster(dask, jobs) as where:
         for cell in cells:
-            results = run_experiment(
-                cell.scenario,
-                replications=replications,
-                seed=seed,
-                strategies=strategies,
-                jobs=jobs,
-                progress=progress,
-                scenario_file=scenario_file,
-                dask=where,
-            )
+            try:
+                results = run_experiment(
+                    cell.scenario,
+                    replications=replications,
+                    seed=seed,
+                    strategies=strategies,
+                    jobs=jobs,
+                    progress=progress,
+                    scenario_file=scenario_file,
+                    dask=where,
+                )
+            except ReplicationError as error:  # replayed from the base file with the cell's values
+                settings = tuple(setting_text(key, value) for key, value in cell.values.items())
+                raise error.within(settings) from None
             yield cell, results
 
 

@@ -11,13 +11,14 @@ with a STEP in days.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import re
 from decimal import Decimal
 from typing import Any
 
 from sim.core.errors import Problem, ScenarioError
-from sim.scenario.changes import parse_value, split_key_path
+from sim.scenario.changes import parse_value, plain, split_key_path
 
 #: The most values a range may give: each is a cell of a sweep (or more).
 MAX_RANGE_VALUES = 1000
@@ -34,24 +35,59 @@ def parse_assignment(text: str, file: str = "--set") -> tuple[str, list[Any]]:
         ScenarioError: no ``=``, a key path that is not one, no values, a value that is not
             valid YAML, or a bad range.
     """
-    key, equals, values = text.partition("=")
+    key, values = _split(
+        text, file, "KEY.PATH=V1,V2,... e.g. sources.orbit.seat_price_usd=40e6,55e6"
+    )
+    return key, parse_values(values, file=file, key=key)
+
+
+def parse_setting(text: str, file: str = "--set") -> tuple[str, Any]:
+    """``KEY.PATH=VALUE`` -> (key path, value): one value, commas and all (``[a, b]``, ``{}``).
+
+    Raises:
+        ScenarioError: no ``=``, a key path that is not one, or a value that is not valid YAML.
+    """
+    key, value = _split(text, file, "KEY.PATH=VALUE e.g. sources.orbit.seat_price_usd=55e6")
+    if not value.strip():
+        raise ScenarioError(file, [Problem(key, "no value; write KEY.PATH=VALUE")])
+    return key, _value(value.strip(), file, key)
+
+
+def setting_text(key: str, value: Any) -> str:
+    """``KEY.PATH=VALUE`` that `parse_setting` reads back as `key` and `value` (for hints)."""
+    value = plain(value)
+    if value is None or isinstance(value, bool):
+        written = {None: "null", True: "true", False: "false"}[value]
+    elif isinstance(value, int | float):
+        written = repr(value)
+    elif isinstance(value, dt.date):
+        written = value.isoformat()
+    elif isinstance(value, str) and _reads_as(value, value):
+        written = value
+    else:  # JSON is YAML's flow style: a mapping, a list, or text that would read otherwise
+        written = json.dumps(value, default=str)
+    return f"{key}={written}"
+
+
+def _reads_as(text: str, value: Any) -> bool:
+    try:
+        return bool(parse_value(text) == value)
+    except ScenarioError:
+        return False
+
+
+def _split(text: str, file: str, form: str) -> tuple[str, str]:
+    """``KEY.PATH=rest`` -> (key path, rest); the key path checked."""
+    key, equals, rest = text.partition("=")
     key = key.strip()
     if not equals or not key:
-        raise ScenarioError(
-            file,
-            [
-                Problem(
-                    key or text,
-                    "write KEY.PATH=V1,V2,... e.g. sources.orbit.seat_price_usd=40e6,55e6",
-                )
-            ],
-        )
+        raise ScenarioError(file, [Problem(key or text, f"write {form}")])
     if split_key_path(key) is None:
         raise ScenarioError(
             file,
             [Problem(key, "not a key path; write keys joined by dots, e.g. sources.cgi.artists")],
         )
-    return key, parse_values(values, file=file, key=key)
+    return key, rest
 
 
 def parse_values(text: str, *, file: str = "--set", key: str = "") -> list[Any]:

@@ -72,3 +72,30 @@ def test_trace_of_replication_i_is_row_i_of_the_run(tmp_path) -> None:
         assert record["drivers"]
         for driver, value in record["drivers"].items():
             assert float(row[driver]) == value, driver
+
+
+def test_trace_with_set_replays_the_changed_scenario() -> None:
+    """``--set`` replays the scenario with the value changed; a bad one is a one-line error."""
+    base = ["trace", "scenarios/split.yaml", "--strategy", "split", "--rep", "4", "--json"]
+    plain = json.loads(CliRunner().invoke(cli, base, catch_exceptions=False).output)
+    dearer = CliRunner().invoke(
+        cli, [*base, "--set", "sources.orbit.seat_price_usd=90e6"], catch_exceptions=False
+    )
+    assert dearer.exit_code == 0, dearer.output
+    changed = json.loads(dearer.output)
+    assert changed["cost_usd"] > plain["cost_usd"]
+    assert changed["delivery_date"] == plain["delivery_date"]  # a price moves no date
+    for setting, problem in (
+        ("sources.orbit.seat_price=90e6", "did you mean 'seat_price_usd'"),
+        ("sources.orbit.seat_price_usd", "write KEY.PATH=VALUE"),
+    ):
+        bad = CliRunner().invoke(cli, [*base, "--set", setting])
+        assert bad.exit_code == 2
+        (line,) = bad.output.strip().splitlines()
+        assert line.startswith("Error: --set"), line
+        assert problem in line, line
+    twice = CliRunner().invoke(
+        cli, [*base, "--set", "sources.cgi.artists=1", "--set", "sources.cgi.artists=2"]
+    )
+    assert twice.exit_code == 2
+    assert "set twice" in twice.output

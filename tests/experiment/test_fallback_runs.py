@@ -56,7 +56,8 @@ def test_a_rule_that_never_fires_is_rerun_nowhere() -> None:
 def test_without_rule_removes_that_rule_only() -> None:
     """The variant keeps every other strategy and rule as it was."""
     scenario = with_rule("2027-12-01")
-    variant = without_rule(scenario, "orbit", "late")
+    variant, settings = without_rule(scenario, "orbit", "late")
+    assert settings == ("strategies.orbit.fallbacks={}",)
     assert variant.strategies["orbit"].fallbacks == {}
     assert variant.strategies["mixed"] == scenario.strategies["mixed"]
     assert variant.strategies["orbit"].split == scenario.strategies["orbit"].split

@@ -7,7 +7,13 @@ import datetime as dt
 import pytest
 
 from sim.core.errors import ScenarioError
-from sim.scenario.value_lists import parse_assignment, parse_values, value_range
+from sim.scenario.value_lists import (
+    parse_assignment,
+    parse_setting,
+    parse_values,
+    setting_text,
+    value_range,
+)
 
 
 def test_a_comma_list_keeps_the_commas_of_a_mapping() -> None:
@@ -79,3 +85,24 @@ def test_a_bad_assignment_is_one_line(text: str, problem: str) -> None:
 def test_an_assignment_gives_its_key_and_values() -> None:
     """KEY=V1,V2 -> (KEY, [V1, V2])."""
     assert parse_assignment("sources.cgi.artists=100,200") == ("sources.cgi.artists", [100, 200])
+
+
+@pytest.mark.parametrize(
+    "value",
+    [None, True, 0.0, 60e6, 150, 1e-05, dt.date(2028, 3, 1), "insured", "2028", "a: b", {}, [1, 2]],
+)
+def test_a_setting_written_for_a_hint_reads_back_as_its_value(value: object) -> None:
+    """`setting_text` gives KEY=VALUE that `parse_setting` reads as the same value."""
+    assert parse_setting(setting_text("risks.slip.mitigation", value)) == (
+        "risks.slip.mitigation",
+        value,
+    )
+
+
+def test_a_setting_takes_one_value_commas_and_all() -> None:
+    """A list or mapping with commas is one value; no value or no '=' is one line."""
+    assert parse_setting("a.b={x: 1, y: [2, 3]}") == ("a.b", {"x": 1, "y": [2, 3]})
+    for bad, problem in (("a.b=", "no value"), ("a.b", "write KEY.PATH=VALUE")):
+        with pytest.raises(ScenarioError, match=problem) as raised:
+            parse_setting(bad)
+        assert len(raised.value.lines()) == 1
