@@ -6,6 +6,7 @@ import contextlib
 import socket
 import sys
 import threading
+from collections.abc import Iterator
 
 import pytest
 from distributed import LocalCluster
@@ -96,21 +97,39 @@ def quick_timeout(monkeypatch) -> float:
     return 2.0
 
 
-def _serving(answer: bytes | None) -> tuple[socket.socket, str]:
-    """A local port that accepts and says `answer` (or stays silent); its address."""
+@contextlib.contextmanager
+def _serving(answer: bytes | None) -> Iterator[str]:
+    """A local port that accepts and says `answer` (or stays silent), while in the block.
+
+    Yields its address; on leaving, the serving thread stops and every socket is closed (one
+    left to the garbage collector warns in whichever later test it is collected).
+    """
     server = socket.create_server(("127.0.0.1", 0))
+    server.settimeout(0.05)  # the thread looks at `stop` between waits
     kept: list[socket.socket] = []
+    stop = threading.Event()
 
     def serve() -> None:
-        with contextlib.suppress(OSError):
-            while True:
+        while not stop.is_set():
+            try:
                 peer, _ = server.accept()
-                kept.append(peer)
-                if answer:
+            except TimeoutError:
+                continue
+            kept.append(peer)
+            if answer:
+                with contextlib.suppress(OSError):
                     peer.sendall(answer)
 
-    threading.Thread(target=serve, daemon=True).start()
-    return server, f"tcp://127.0.0.1:{server.getsockname()[1]}"
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"tcp://127.0.0.1:{server.getsockname()[1]}"
+    finally:
+        stop.set()
+        thread.join()
+        for peer in kept:
+            peer.close()
+        server.close()
 
 
 @pytest.mark.parametrize(
@@ -124,8 +143,7 @@ def test_a_port_that_is_no_scheduler_is_one_line(
     tiny_scenario, quick_timeout, answer, message
 ) -> None:
     """A silent port or another protocol: refused in seconds, never a hang or MemoryError."""
-    server, address = _serving(answer)
-    with server, pytest.raises(UsageError, match=message):
+    with _serving(answer) as address, pytest.raises(UsageError, match=message):
         run_experiment(tiny_scenario, replications=2, dask=address)
 
 
