@@ -62,16 +62,17 @@ def setting_text(key: str, value: Any) -> str:
         written = repr(value)
     elif isinstance(value, dt.date):
         written = value.isoformat()
-    elif isinstance(value, str) and _reads_as(value, value):
+    elif isinstance(value, str) and _reads_back(value):
         written = value
     else:  # JSON is YAML's flow style: a mapping, a list, or text that would read otherwise
         written = json.dumps(value, default=str)
     return f"{key}={written}"
 
 
-def _reads_as(text: str, value: Any) -> bool:
+def _reads_back(text: str) -> bool:
+    """Whether `text`, written bare, reads as itself (not as a number, date, mapping...)."""
     try:
-        return bool(parse_value(text) == value)
+        return bool(parse_value(text) == text)
     except ScenarioError:
         return False
 
